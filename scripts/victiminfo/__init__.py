@@ -1,0 +1,1 @@
+"""Content model, checks and rendering for the crime-victim information site and its leaflets."""

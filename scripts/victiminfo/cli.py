@@ -1,0 +1,63 @@
+"""Command line: `build` and `serve`, with clear errors and no traceback for bad content."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
+
+from .build import build_and_swap, build_site_into
+from .errors import ContentError
+from .project import REPO, Project
+
+
+class _WarningsToStderr(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+
+
+def _setup_logging() -> None:
+    handler = _WarningsToStderr(level=logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").propagate = False
+
+
+def cmd_build(project: Project) -> int:
+    """Build the site (and leaflets) into site/."""
+    started = time.monotonic()
+    build_and_swap(project, [lambda out: build_site_into(project, out)])
+    print(f"Built {project.site} in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for scripts/build and scripts/serve."""
+    parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__)
+    parser.add_argument("command", choices=["build", "serve"])
+    parser.add_argument("--root", type=Path, default=REPO, help="project folder (default: this one)")
+    args = parser.parse_args(argv)
+    _setup_logging()
+    project = Project(args.root.resolve())
+    try:
+        if args.command == "serve":
+            from .serve import serve
+
+            return serve(project)
+        return cmd_build(project)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"\nThe build stopped: {len(exc.problems)} problem(s). site/ was left as it was.",
+              file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
+        print(f"error: {exc}\nThe build stopped. site/ was left as it was.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

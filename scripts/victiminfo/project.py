@@ -1,0 +1,54 @@
+"""Where things are in a project checkout (the real one, or a small fixture site in tests)."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one project: its mkdocs.yml and what it points to."""
+
+    root: Path
+
+    @property
+    def config_file(self) -> Path:
+        """The MkDocs configuration."""
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        """The content folder: one folder per language, and _data."""
+        return self.root / "docs"
+
+    @property
+    def data(self) -> Path:
+        """The fact and language data."""
+        return self.docs / "_data"
+
+    @property
+    def components(self) -> Path:
+        """Templates shared by web pages and leaflets."""
+        return REPO / "overrides" / "components"
+
+    @property
+    def site(self) -> Path:
+        """The build output."""
+        return self.root / "site"
+
+
+def edition_date(root: Path, fallback: date) -> date:
+    """The date of the last commit (never the clock), or fallback outside a git checkout."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True,
+            check=True, timeout=30,
+        ).stdout.strip()
+        return date.fromisoformat(out) if out else fallback
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return fallback

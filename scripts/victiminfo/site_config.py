@@ -1,0 +1,52 @@
+"""Load mkdocs.yml with the language list from docs/_data/languages.yml put into the i18n plugin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader
+
+from .errors import fail
+from .languages import LanguageList
+
+
+def i18n_languages(languages: LanguageList) -> list[dict[str, Any]]:
+    """The i18n plugin's 'languages' option for our language list."""
+    return [
+        {"locale": lang.code, "name": lang.name, "default": lang.default, "build": True}
+        for lang in languages.languages
+    ]
+
+
+def plugins_with_languages(config_file: Path, languages: LanguageList) -> list[Any]:
+    """The 'plugins' list of mkdocs.yml, with the i18n plugin given our languages."""
+    try:
+        with config_file.open(encoding="utf-8") as fd:
+            raw = yaml.load(fd, Loader=get_yaml_loader())  # noqa: S506 (mkdocs's safe loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise fail(config_file, f"cannot read the configuration: {exc}") from None
+    plugins = raw.get("plugins") if isinstance(raw, dict) else None
+    if not isinstance(plugins, list):
+        raise fail(config_file, "'plugins' must be a list that includes i18n", field="plugins")
+    out: list[Any] = []
+    for entry in plugins:
+        if isinstance(entry, dict) and "i18n" in entry:
+            options = dict(entry["i18n"] or {})
+            options["languages"] = i18n_languages(languages)
+            entry = {"i18n": options}
+        out.append(entry)
+    return out
+
+
+def load_site_config(config_file: Path, languages: LanguageList, **overrides: Any) -> MkDocsConfig:
+    """The validated MkDocs configuration, ready for mkdocs.commands.build."""
+    plugins = plugins_with_languages(config_file, languages)
+    try:
+        return load_config(str(config_file), plugins=plugins, **overrides)
+    except ConfigurationError as exc:
+        raise fail(config_file, f"the configuration is not valid: {exc}") from None

@@ -1,0 +1,104 @@
+"""Load YAML data files into plain values, remembering the line of every key for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem, fail
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class LocatedData:
+    """A parsed YAML document and the line on which each value starts."""
+
+    path: Path
+    value: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of the deepest known ancestor of loc (1-based)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return None
+
+
+def parse_yaml(path: Path, text: str, first_line: int = 1) -> LocatedData:
+    """Parse YAML text; malformed YAML raises a ContentError with the line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise fail(
+            path, f"this is not valid YAML: {problem}", line=line,
+            hint="check the indentation and that text with ':' or '#' is in quotes",
+        ) from None
+    data = LocatedData(path, None)
+    data.value = _convert(node, (), data.lines, first_line) if node is not None else None
+    return data
+
+
+def load_yaml(path: Path) -> LocatedData:
+    """Read and parse a YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(path, f"cannot read the file: {exc}") from None
+    return parse_yaml(path, text)
+
+
+def validate(data: LocatedData, model: type[M], value: Any = None, drop: int = 0) -> M:
+    """Validate data against a pydantic model, locating every error.
+
+    value replaces the parsed document (say, a list wrapped in a dict); drop is how many
+    leading parts of an error's location that wrapping added.
+    """
+    try:
+        return model.model_validate(data.value if value is None else value)
+    except ValidationError as exc:
+        raise ContentError([_problem(data, drop, err) for err in exc.errors()]) from None
+
+
+def _problem(data: LocatedData, drop: int, err: Any) -> Problem:
+    loc: Loc = tuple(err["loc"])[drop:]
+    dotted = ".".join(str(part) for part in loc) or None
+    message = str(err["msg"])
+    if err["type"] == "missing":
+        message = "this required field is missing"
+    elif err["type"] == "extra_forbidden":
+        message = "this field is not known (a typo?)"
+    line = data.line_of(loc if err["type"] != "missing" else loc[:-1])
+    return Problem(data.path, message, line=line, field=dotted, hint=_HINTS.get(err["type"]))
+
+
+_HINTS = {
+    "missing": "add the field; see CONTRIBUTING.md for what each field means",
+    "extra_forbidden": "remove it, or correct its spelling",
+    "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
+    "date_parsing": "write dates as YYYY-MM-DD",
+    "date_type": "write dates as YYYY-MM-DD",
+}
+
+
+def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int) -> Any:
+    lines[loc] = node.start_mark.line + first
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = yaml.SafeLoader(" ").construct_object(key_node)  # type: ignore[no-untyped-call]
+            out[key] = _convert(value_node, (*loc, key), lines, first)
+            lines[(*loc, key)] = key_node.start_mark.line + first
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*loc, i), lines, first) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader(" ").construct_object(node)  # type: ignore[no-untyped-call]
