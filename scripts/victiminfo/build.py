@@ -25,25 +25,26 @@ def build_site_into(project: Project, out: Path) -> None:
     mkdocs_build(config)
 
 
-def build_and_swap(project: Project, steps: list[Step]) -> Path:
-    """Run every step into a fresh folder, then replace project.site with it atomically."""
-    project.root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.root))
+def build_and_swap(project: Project, steps: list[Step], target: Path | None = None) -> Path:
+    """Run every step into a fresh folder, then swap it into target (default: site/)."""
+    target = (target or project.site).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
         for step in steps:
             step(tmp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _swap(tmp, project.site)
-    return project.site
+    _swap(tmp, target)
+    return target
 
 
 def _swap(new: Path, target: Path) -> None:
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
-        target.rename(old / "site")
+        target.rename(old / target.name)
     new.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

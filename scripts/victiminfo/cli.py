@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
@@ -26,11 +27,11 @@ def _setup_logging() -> None:
     logging.getLogger("mkdocs").propagate = False
 
 
-def cmd_build(project: Project) -> int:
-    """Build the site (and leaflets) into site/."""
+def cmd_build(project: Project, site_dir: Path | None) -> int:
+    """Build the site (and leaflets) into site/ (or site_dir)."""
     started = time.monotonic()
-    build_and_swap(project, [lambda out: build_site_into(project, out)])
-    print(f"Built {project.site} in {time.monotonic() - started:.1f} s")
+    target = build_and_swap(project, [lambda out: build_site_into(project, out)], site_dir)
+    print(f"Built {target} in {time.monotonic() - started:.1f} s")
     return 0
 
 
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__)
     parser.add_argument("command", choices=["build", "serve"])
     parser.add_argument("--root", type=Path, default=REPO, help="project folder (default: this one)")
+    parser.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
     args = parser.parse_args(argv)
     _setup_logging()
     project = Project(args.root.resolve())
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             from .serve import serve
 
             return serve(project)
-        return cmd_build(project)
+        return cmd_build(project, args.site_dir)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -57,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as exc:
         print(f"error: {exc}\nThe build stopped. site/ was left as it was.", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug, not bad content: say where, briefly
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        print(f"internal error: {type(exc).__name__}: {exc}\n  at {frame.filename}:{frame.lineno}\n"
+              "This is a bug in the build scripts; please report it with the command you ran.\n"
+              "The build stopped. site/ was left as it was.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import Catalog, facts_of, load_catalog
+from .errors import ContentError
 from .freshness import Policy
+from .layout import layout_problems
 from .languages import Language
 from .project import Project, edition_date
 from .render import RenderContext
@@ -45,6 +47,9 @@ class SiteState:
 def load_state(project: Project, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> SiteState:
     """Load and check all data of a project."""
     catalog = load_catalog(project.data)
+    problems = layout_problems(project.docs, catalog.languages)
+    if problems:
+        raise ContentError(problems)
     strings = load_strings(project.data / "ui", catalog.languages)
     edition = edition_date(project.root, fallback=_newest_check(catalog))
     return SiteState(project, catalog, strings, Policy(max_age_days, edition))

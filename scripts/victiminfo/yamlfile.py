@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +35,7 @@ class LocatedData:
 def parse_yaml(path: Path, text: str, first_line: int = 1) -> LocatedData:
     """Parse YAML text; malformed YAML raises a ContentError with the line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(_named(text, path), Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else None
@@ -44,8 +45,15 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> LocatedData:
             hint="check the indentation and that text with ':' or '#' is in quotes",
         ) from None
     data = LocatedData(path, None)
-    data.value = _convert(node, (), data.lines, first_line) if node is not None else None
+    loader = yaml.SafeLoader("")
+    data.value = _convert(node, (), data.lines, first_line, loader) if node is not None else None
     return data
+
+
+def _named(text: str, path: Path) -> Any:
+    stream = io.StringIO(text)
+    stream.name = str(path)
+    return stream
 
 
 def load_yaml(path: Path) -> LocatedData:
@@ -90,15 +98,28 @@ _HINTS = {
 }
 
 
-def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int) -> Any:
+def _convert(
+    node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int, loader: yaml.SafeLoader
+) -> Any:
     lines[loc] = node.start_mark.line + first
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = yaml.SafeLoader(" ").construct_object(key_node)  # type: ignore[no-untyped-call]
-            out[key] = _convert(value_node, (*loc, key), lines, first)
+            key = _scalar(key_node, loader, first)
+            out[key] = _convert(value_node, (*loc, key), lines, first, loader)
             lines[(*loc, key)] = key_node.start_mark.line + first
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*loc, i), lines, first) for i, item in enumerate(node.value)]
-    return yaml.SafeLoader(" ").construct_object(node)  # type: ignore[no-untyped-call]
+        return [_convert(item, (*loc, i), lines, first, loader) for i, item in enumerate(node.value)]
+    return _scalar(node, loader, first)
+
+
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader, first: int) -> Any:
+    try:
+        return loader.construct_object(node)  # type: ignore[no-untyped-call]
+    except (ValueError, yaml.YAMLError) as exc:
+        raise fail(
+            Path(node.start_mark.name), f"'{node.value}' cannot be read: {exc}",
+            line=node.start_mark.line + first,
+            hint="write dates as YYYY-MM-DD with a real month and day; quote other text",
+        ) from None

@@ -1,0 +1,80 @@
+"""Bad content stops the build with one clear message, no traceback, and site/ untouched (issue #2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import build, run_cli
+
+DATA = Path("docs/_data")
+
+CASES = {
+    "malformed YAML": (
+        DATA / "services/hjalplinjen.yml", "name: Hjälplinjen\n  bad: [unclosed\n",
+        ["services/hjalplinjen.yml:", "not valid YAML"],
+    ),
+    "missing required field": (
+        DATA / "services/hjalplinjen.yml",
+        "organisation: X\narea: national\naudience:\n  crimes: [any]\n",
+        ["services/hjalplinjen.yml:1", "[name]", "required field is missing"],
+    ),
+    "unknown field": (
+        DATA / "places/testby.yml",
+        "name: Testby\nkind: municipality\nphone_number: '112'\nservices:\n  - service: polisen\n",
+        ["places/testby.yml:3", "[phone_number]", "not known"],
+    ),
+    "invalid language code": (
+        DATA / "languages.yml",
+        "- code: Svenska!\n  name: Svenska\n  english_name: Swedish\n  dir: ltr\n  default: true\n"
+        "  search: {lang: sv, stemming: true}\n",
+        ["languages.yml:1", "[0.code]"],
+    ),
+    "place names a service that does not exist": (
+        DATA / "places/testby.yml",
+        "name: Testby\nkind: municipality\nservices:\n  - service: polisen\n  - service: origo\n",
+        ["places/testby.yml:5", "[services.1.service]", "no service 'origo'"],
+    ),
+    "phone number that does not parse": (
+        DATA / "services/polisen.yml",
+        "name: Polisen\norganisation: P\narea: national\naudience: {}\n"
+        "phones:\n  - number: '12 34'\n    label: emergency\n",
+        ["services/polisen.yml:6", "[phones.0.number]", "not a valid Swedish phone number"],
+    ),
+    "unknown fact source": (
+        DATA / "services/polisen.yml",
+        "name: Polisen\norganisation: P\narea: national\naudience: {}\n"
+        "phones:\n  - number: '112'\n    label: emergency\n    source: nowhere\n",
+        ["services/polisen.yml:8", "[phones.0.source]", "'nowhere' is not listed"],
+    ),
+    "unknown placeholder service": (
+        Path("docs/sv/index.md"), "# Start\n\nText.\n\n{{ card origo }}\n",
+        ["docs/sv/index.md:5", "names a service that does not exist"],
+    ),
+    "unknown placeholder kind": (
+        Path("docs/sv/index.md"), "# Start\n\n{{ map solna }}\n",
+        ["docs/sv/index.md:3", "unknown placeholder"],
+    ),
+    "content folder for an unknown language": (
+        Path("docs/xx/index.md"), "# Hej\n", ["docs/xx", "not a language of this site"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_gives_one_clear_message(small_project: Path, case: str) -> None:
+    path, text, expected = CASES[case]
+    site = build(small_project)
+    before = {p: p.read_bytes() for p in site.rglob("*.html")}
+    (small_project / path).parent.mkdir(parents=True, exist_ok=True)
+    (small_project / path).write_text(text, encoding="utf-8")
+
+    result = run_cli("build", "--root", str(small_project))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    for fragment in expected:
+        assert fragment in result.stderr, result.stderr
+    assert "how to fix" in result.stderr or "error:" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*.html")} == before, "site/ was changed"
+    assert not list(small_project.glob(".site-*")), "a temporary build folder was left behind"
