@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .facts import Phone, Place, Service, Sourced
@@ -32,12 +32,12 @@ class Card:
     flags: tuple[Row, ...] = ()
     notes: tuple[str, ...] = ()
     checked: date | None = None
-    statuses: frozenset[Status] = field(default_factory=frozenset)
+    doubts: tuple[str, ...] = ()
 
     @property
     def has_unverified(self) -> bool:
         """True when any fact on the card is unverified or stale."""
-        return bool(self.statuses - {Status.verified})
+        return bool(self.doubts)
 
 def service_card(
     key: str, service: Service, ui: UiStrings, policy: Policy, place: Place | None = None
@@ -65,8 +65,17 @@ def service_card(
             flags.append(_row(ui.t(label), "", flag, ui, policy))
             facts.append(flag)
     notes = _presence_notes(key, service, place, ui, policy, facts)
+    doubts = tuple(_doubt(service.name, f, policy) for f in facts if policy.status(f) is not Status.verified)
     return Card(key, service.name, service.organisation, tuple(rows), tuple(flags), notes,
-                _oldest(facts), frozenset(policy.status(f) for f in facts))
+                _oldest(facts), doubts)
+
+
+def _doubt(name: str, fact: Sourced, policy: Policy) -> str:
+    """Why a fact is not verified, for the build log (in English, for editors)."""
+    what = type(fact).__name__.lower()
+    if policy.status(fact) is Status.stale:
+        return f"{name}: {what} last checked {fact.checked} (older than {policy.max_age_days} days)"
+    return f"{name}: {what} has no {'source' if fact.source is None else 'checked date'}"
 
 def phone_link(phone: Phone) -> tuple[str, str]:
     """The text and tel: URI of a phone number."""

@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .build import build_and_swap, build_site_into
 from .errors import ContentError
+from .leaflet_build import LeafletReport, build_leaflets
 from .project import REPO, Project
 
 
@@ -27,12 +28,33 @@ def _setup_logging() -> None:
     logging.getLogger("mkdocs").propagate = False
 
 
-def cmd_build(project: Project, site_dir: Path | None) -> int:
-    """Build the site (and leaflets) into site/ (or site_dir)."""
+def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    """Build the site and every leaflet into site/ (or --site-dir)."""
     started = time.monotonic()
-    target = build_and_swap(project, [lambda out: build_site_into(project, out)], site_dir)
+    reports: list[LeafletReport] = []
+
+    def leaflets(out: Path) -> None:
+        reports.append(build_leaflets(project, out, paper=args.paper, print_shop=args.print_shop))
+
+    steps = [lambda out: build_site_into(project, out)]
+    if not args.no_leaflets:
+        steps.append(leaflets)
+    target = build_and_swap(project, steps, args.site_dir)
+    for report in reports:
+        _print_leaflet_report(report)
     print(f"Built {target} in {time.monotonic() - started:.1f} s")
     return 0
+
+
+def _print_leaflet_report(report: LeafletReport) -> None:
+    total = len(report.documents)
+    print(f"Leaflets: {total} ({report.rendered} rendered, {total - report.rendered} unchanged)")
+    if report.drafts:
+        print(f"{len(report.drafts)} leaflet(s) are marked UTKAST / DRAFT:")
+        for doc in report.drafts:
+            print(f"  {doc.leaflet.output}:")
+            for doubt in doc.doubts:
+                print(f"    - {doubt}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["build", "serve"])
     parser.add_argument("--root", type=Path, default=REPO, help="project folder (default: this one)")
     parser.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
+    parser.add_argument("--paper", choices=["A5", "A4"], help="leaflet paper size (default: A5)")
+    parser.add_argument("--print-shop", action="store_true", default=None,
+                        help="leaflets with 3 mm bleed and crop marks, for a print shop")
+    parser.add_argument("--no-leaflets", action="store_true", help="build the web site only")
     args = parser.parse_args(argv)
     _setup_logging()
     project = Project(args.root.resolve())
@@ -49,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             from .serve import serve
 
             return serve(project)
-        return cmd_build(project, args.site_dir)
+        return cmd_build(project, args)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from victiminfo import page_view  # noqa: E402
 from victiminfo.project import Project  # noqa: E402
-from victiminfo.render import render_markdown  # noqa: E402
+from victiminfo.leaflet_plan import parse_settings, plan_leaflets  # noqa: E402
 from victiminfo.search_index import write_language_indexes  # noqa: E402
 from victiminfo.site_state import SiteState, load_state  # noqa: E402
 
@@ -36,7 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     if _state is None or not _i18n(config).building:
         max_age = int(config.extra.get("facts_max_age_days", 365))
-        _state = load_state(Project(Path(config.config_file_path).parent), max_age)
+        project = Project(Path(config.config_file_path).parent)
+        _state = load_state(project, max_age)
+        settings = parse_settings(project.config_file, dict(config.extra))
+        _state.leaflets = plan_leaflets(project.docs, _state.catalog.languages, settings)
     return config
 
 
@@ -47,9 +50,8 @@ def _loaded() -> SiteState:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace fact placeholders with contact cards and phone links in the page's language."""
-    code = _current(config)
-    return render_markdown(Path(page.file.abs_src_path or "?"), markdown,
-                           _loaded().render_context(code))
+    return page_view.page_markdown(_loaded(), _current(config), Path(page.file.abs_src_path or "?"),
+                                   page.url, markdown)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -58,7 +60,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     state = _loaded()
     code = _current(config)
     file_locale = getattr(page.file, "locale", code)
-    view = page_view.for_page(state, code, file_locale, page.meta)
+    rel = page_view.page_rel(page.file.src_uri, state.catalog.languages.codes)
+    view = page_view.for_page(state, code, file_locale, page.meta, rel)
     if view.is_fallback:
         state.fallbacks.setdefault(code, set()).add(page.url)
     context["vi"] = view
@@ -78,6 +81,13 @@ def on_template_context(context: dict[str, Any], template_name: str,
     if template_name == "404.html":
         context["vi"] = page_view.for_page(_loaded(), _current(config), _current(config), {})
     return context
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Leaflet templates and print CSS live in overrides/ but are not part of the web site."""
+    for file in [f for f in files if f.src_uri.startswith("leaflets/")]:
+        files.remove(file)
+    return files
 
 
 @event_priority(-200)

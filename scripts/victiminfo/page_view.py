@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import Markup
 
 from .languages import Language
 from .errors import fail
-from .render import fill, phone_html
+from .leaflet_index import leaflet_index
+from .render import fill, phone_html, render_markdown
 from .site_state import SiteState
 from .strings import UiStrings
 
@@ -29,13 +30,15 @@ class PageView:
     lang_root: str
     safety_url: str
     source_lang: Language
+    leaflet_url: str | None = None
 
     def t(self, key: str) -> str:
         """An interface string of the page's language."""
         return self.ui.t(key)
 
 
-def for_page(state: SiteState, code: str, file_locale: str, meta: dict[str, Any]) -> PageView:
+def for_page(state: SiteState, code: str, file_locale: str, meta: dict[str, Any],
+             rel: PurePosixPath | None = None) -> PageView:
     """The view for a page built in language code from a file written in file_locale."""
     default = state.catalog.languages.default
     is_fallback = file_locale != code and code != default.code
@@ -50,7 +53,31 @@ def for_page(state: SiteState, code: str, file_locale: str, meta: dict[str, Any]
         lang_root=root,
         safety_url=root + SAFETY_PAGE,
         source_lang=default,
+        leaflet_url=_leaflet_url(state, code, rel),
     )
+
+
+def _leaflet_url(state: SiteState, code: str, rel: PurePosixPath | None) -> str | None:
+    for leaflet in state.leaflets:
+        if leaflet.code == code and leaflet.page == rel:
+            return str(leaflet.output)
+    return None
+
+
+def page_rel(src_uri: str, codes: list[str]) -> PurePosixPath:
+    """A page's path inside its language folder ('en/orter/solna.md' -> 'orter/solna.md')."""
+    path = PurePosixPath(src_uri)
+    return PurePosixPath(*path.parts[1:]) if path.parts and path.parts[0] in codes else path
+
+
+def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: str) -> str:
+    """A page's Markdown with every placeholder rendered for the web."""
+    ctx = state.render_context(code)
+    if "{{ leaflets" in markdown:
+        index = leaflet_index(state.project, state.catalog, state.leaflets, code, ctx.ui,
+                              url_prefix="../" * url.count("/"))
+        ctx = replace(ctx, leaflet_index=index)
+    return render_markdown(path, markdown, ctx)
 
 
 def _emergency(state: SiteState, code: str) -> Markup:

@@ -13,8 +13,9 @@ KINDS = {
     "card": "{{ card SERVICE }}: the contact card of a service",
     "services": "{{ services PLACE }}: the cards of every service that serves a place",
     "phone": "{{ phone SERVICE LABEL }}: one phone number as a link, e.g. {{ phone polisen emergency }}",
+    "leaflets": "{{ leaflets all }}: every leaflet by place, service and language (print page)",
 }
-ARITY = {"card": 1, "services": 1, "phone": 2}
+ARITY = {"card": 1, "services": 1, "phone": 2, "leaflets": 1}
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,14 @@ class Project:
         return self.docs / "_data"
 
     @property
-    def components(self) -> Path:
-        """Templates shared by web pages and leaflets."""
-        return REPO / "overrides" / "components"
+    def templates(self) -> Path:
+        """overrides/: components shared by web and print, and the leaflet templates."""
+        return REPO / "overrides"
+
+    @property
+    def cache(self) -> Path:
+        """Rendered leaflets by content hash, so unchanged leaflets are not rendered again."""
+        return self.root / ".cache" / "leaflets"
 
     @property
     def site(self) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from .cards import Card, service_card
 from .catalog import Catalog
 from .errors import ContentError, Problem
-from .freshness import Policy
+from .freshness import Policy, Status
 from .phones import tel_uri
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
 from .strings import UiStrings
@@ -26,6 +26,8 @@ class RenderContext:
     ui: UiStrings
     policy: Policy
     env: Environment
+    doubts: list[str] = field(default_factory=list)
+    leaflet_index: Markup | None = None
 
 
 def fill(ui: UiStrings, key: str, env: Environment, **values: str) -> Markup:
@@ -40,14 +42,15 @@ def fill(ui: UiStrings, key: str, env: Environment, **values: str) -> Markup:
 
 def phone_html(number: str, ctx: RenderContext) -> Markup:
     """One phone number as an inline tel: link."""
-    template = ctx.env.get_template("phone-link/phone-link.html")
+    template = ctx.env.get_template("components/phone-link/phone-link.html")
     return Markup(template.render(number=number, href=tel_uri(number)))
 
 
 def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> str:
-    """The HTML of one contact card."""
+    """The HTML of one contact card (its doubts are noted in the context)."""
+    ctx.doubts.extend(card.doubts)
     checked = fill(ctx.ui, "card.checked", ctx.env, date=card.checked.isoformat()) if card.checked else ""
-    template = ctx.env.get_template("contact-card/contact-card.html")
+    template = ctx.env.get_template("components/contact-card/contact-card.html")
     return template.render(card=card, checked_text=checked, suffix=suffix)
 
 
@@ -78,6 +81,11 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[
         return _block(render_card(card, ctx))
     if ph.kind == "services":
         return _block(_place_cards(ph.args[0], ctx))
+    if ph.kind == "leaflets":
+        if ctx.leaflet_index is None:
+            problems.append(Problem(path, f"'{ph.text}' only works on web pages", line=ph.line))
+            return ""
+        return _block(ctx.leaflet_index)
     return _phone(path, ph, ctx, problems)
 
 
@@ -98,6 +106,8 @@ def _phone(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Probl
         problems.append(Problem(path, f"'{service_key}' has no phone labelled '{label}'",
                                 line=ph.line, hint=f"use one of: {', '.join(known) or 'none'}"))
         return ""
+    if ctx.policy.status(phones[0]) is not Status.verified:
+        ctx.doubts.append(f"{service_key}: phone {phones[0].number} is not verified")
     return phone_html(phones[0].number, ctx)
 
 

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.utils.yaml import get_yaml_loader
 
 from .languages import load_languages
 from .project import Project
-from .site_config import plugins_with_languages
+from .site_config import plugins_with_languages, read_raw_config
 
 
 def preview_extra(project: Project) -> dict[str, Any]:
     """mkdocs.yml's 'extra' with the preview flag (templates then allow the reload script)."""
-    with project.config_file.open(encoding="utf-8") as fd:
-        raw = yaml.load(fd, Loader=get_yaml_loader())  # noqa: S506 (mkdocs's safe loader)
-    return {**(raw.get("extra") or {}), "preview": True}
+    return {**(read_raw_config(project.config_file).get("extra") or {}), "preview": True}
 
 
 def serve(project: Project, address: str = "127.0.0.1:8000") -> int:

@@ -23,14 +23,22 @@ def i18n_languages(languages: LanguageList) -> list[dict[str, Any]]:
     ]
 
 
-def plugins_with_languages(config_file: Path, languages: LanguageList) -> list[Any]:
-    """The 'plugins' list of mkdocs.yml, with the i18n plugin given our languages."""
+def read_raw_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data, before MkDocs validates it."""
     try:
         with config_file.open(encoding="utf-8") as fd:
             raw = yaml.load(fd, Loader=get_yaml_loader())  # noqa: S506 (mkdocs's safe loader)
     except (OSError, yaml.YAMLError) as exc:
         raise fail(config_file, f"cannot read the configuration: {exc}") from None
-    plugins = raw.get("plugins") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict):
+        raise fail(config_file, "the configuration must be a mapping of settings", line=1)
+    return raw
+
+
+def plugins_with_languages(config_file: Path, languages: LanguageList) -> list[Any]:
+    """The 'plugins' list of mkdocs.yml, with the i18n plugin given our languages."""
+    raw = read_raw_config(config_file)
+    plugins = raw.get("plugins")
     if not isinstance(plugins, list):
         raise fail(config_file, "'plugins' must be a list that includes i18n", field="plugins")
     out: list[Any] = []

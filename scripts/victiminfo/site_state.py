@@ -10,6 +10,7 @@ from .catalog import Catalog, facts_of, load_catalog
 from .errors import ContentError
 from .freshness import Policy
 from .layout import layout_problems
+from .leaflet_plan import Leaflet
 from .languages import Language
 from .project import Project, edition_date
 from .render import RenderContext
@@ -27,6 +28,7 @@ class SiteState:
     catalog: Catalog
     strings: dict[str, UiStrings]
     policy: Policy
+    leaflets: list[Leaflet] = field(default_factory=list)
     fallbacks: dict[str, set[str]] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)
 
@@ -37,7 +39,7 @@ class SiteState:
     def render_context(self, code: str, medium: str = "web") -> RenderContext:
         """What the placeholder renderer needs for one language."""
         return RenderContext(self.catalog, self.strings[code], self.policy,
-                             environment(self.project.components, medium))
+                             environment(self.project.templates, medium))
 
     def lang_root(self, code: str) -> str:
         """The URL prefix of a language's pages ('' for the default language)."""
