@@ -28,7 +28,12 @@ def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
     return subprocess.run(
         [sys.executable, "-m", "victiminfo.cli", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 
@@ -63,7 +68,9 @@ class Document(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         self.elements.append(Element(tag, values))
-        self._in_script = tag == "script" and "src" not in values and values.get("type") != "application/json"
+        self._in_script = (
+            tag == "script" and "src" not in values and values.get("type") != "application/json"
+        )
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False
@@ -76,9 +83,15 @@ class Document(HTMLParser):
     def find(self, tag: str, **attrs: str) -> list[Element]:
         """Elements with this tag whose attributes include attrs (class_ means class)."""
         want = {k.rstrip("_"): v for k, v in attrs.items()}
-        return [e for e in self.elements if e.tag == tag and all(
-            v in e.attrs.get(k, "").split() if k == "class" else e.attrs.get(k) == v
-            for k, v in want.items())]
+        return [
+            e
+            for e in self.elements
+            if e.tag == tag
+            and all(
+                v in e.attrs.get(k, "").split() if k == "class" else e.attrs.get(k) == v
+                for k, v in want.items()
+            )
+        ]
 
 
 def parse_html(path: Path) -> Document:

@@ -1,17 +1,19 @@
-"""Bad content stops the build with one clear message, no traceback, and site/ untouched (issue #2)."""
+"""Bad content stops the build: one clear message, no traceback, site/ untouched (issue #2)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
 from support import build, run_cli
 
 DATA = Path("docs/_data")
 
 CASES = {
     "malformed YAML": (
-        DATA / "services/hjalplinjen.yml", "name: Hjälplinjen\n  bad: [unclosed\n",
+        DATA / "services/hjalplinjen.yml",
+        "name: Hjälplinjen\n  bad: [unclosed\n",
         ["services/hjalplinjen.yml:", "not valid YAML"],
     ),
     "missing required field": (
@@ -48,15 +50,19 @@ CASES = {
         ["services/polisen.yml:8", "[phones.0.source]", "'nowhere' is not listed"],
     ),
     "unknown placeholder service": (
-        Path("docs/sv/index.md"), "# Start\n\nText.\n\n{{ card origo }}\n",
+        Path("docs/sv/index.md"),
+        "# Start\n\nText.\n\n{{ card origo }}\n",
         ["docs/sv/index.md:5", "names a service that does not exist"],
     ),
     "unknown placeholder kind": (
-        Path("docs/sv/index.md"), "# Start\n\n{{ map solna }}\n",
+        Path("docs/sv/index.md"),
+        "# Start\n\n{{ map solna }}\n",
         ["docs/sv/index.md:3", "unknown placeholder"],
     ),
     "content folder for an unknown language": (
-        Path("docs/xx/index.md"), "# Hej\n", ["docs/xx", "not a language of this site"],
+        Path("docs/xx/index.md"),
+        "# Hej\n",
+        ["docs/xx", "not a language of this site"],
     ),
 }
 

@@ -1,4 +1,4 @@
-"""The real site, every language: pages, lang/dir, exit control, facts, privacy, search, 404 (issue #2)."""
+"""The real site in every language: pages, lang/dir, exit, facts, privacy, search, 404 (#2)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+
 from support import REPO, parse_html
 
 LANGUAGES = yaml.safe_load((REPO / "docs/_data/languages.yml").read_text(encoding="utf-8"))
@@ -24,8 +25,11 @@ def built_path(site: Path, code: str, page: Path) -> Path:
     """Where a source page lands in the built site for a language."""
     root = site if code == DEFAULT else site / code
     stem = page.with_suffix("")
-    return root / ("index.html" if stem.name == "index" and stem.parent == Path() else
-                   stem.parent / ("" if stem.name == "index" else stem.name) / "index.html")
+    return root / (
+        "index.html"
+        if stem.name == "index" and stem.parent == Path()
+        else stem.parent / ("" if stem.name == "index" else stem.name) / "index.html"
+    )
 
 
 def all_pages(site: Path) -> list[Path]:
@@ -57,7 +61,9 @@ def test_untranslated_pages_fall_back_marked_as_swedish(real_site: Path) -> None
             doc = parse_html(built_path(real_site, code, page))
             assert doc.find("div", lang=DEFAULT, dir="ltr"), f"{code}/{page} not marked Swedish"
             assert doc.find("div", class_="vi-notice--fallback"), f"{code}/{page} has no notice"
-    assert fallbacks > 0 or all((REPO / "docs" / c / p).exists() for c in CODES for p in SOURCE_PAGES)
+    assert fallbacks > 0 or all(
+        (REPO / "docs" / c / p).exists() for c in CODES for p in SOURCE_PAGES
+    )
 
 
 def test_exit_control_and_emergency_number_on_every_page(real_site: Path) -> None:
@@ -73,7 +79,10 @@ def test_language_switcher_leads_to_the_same_page(real_site: Path) -> None:
     page = Path("tjanster/brottsofferjouren.md")
     for code in CODES:
         path = built_path(real_site, code, page)
-        links = {e.attrs["hreflang"]: e.attrs["href"] for e in parse_html(path).find("a", class_="md-select__link")}
+        links = {
+            e.attrs["hreflang"]: e.attrs["href"]
+            for e in parse_html(path).find("a", class_="md-select__link")
+        }
         assert set(links) == set(CODES)
         for other, href in links.items():
             target = (path.parent / href).resolve() / "index.html"
@@ -88,14 +97,21 @@ def test_no_resource_from_another_host(real_site: Path) -> None:
         doc = parse_html(path)
         for element in doc.elements:
             attr = RESOURCE_ATTRS.get(element.tag)
-            if element.tag == "link" and element.attrs.get("rel") in {"alternate", "canonical", "prev", "next"}:
+            if element.tag == "link" and element.attrs.get("rel") in {
+                "alternate",
+                "canonical",
+                "prev",
+                "next",
+            }:
                 continue
             url = element.attrs.get(attr or "", "")
             assert not urlparse(url).netloc and not url.startswith("//"), f"{path}: {element}"
         assert not doc.inline_scripts, f"{path}: inline script (blocked by the CSP)"
     for css in real_site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
-        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(
+            r"@import\s+['\"]([^'\"]+)", text
+        ):
             assert not re.match(r"(https?:)?//", url), f"{css}: {url}"
 
 
@@ -109,11 +125,17 @@ def test_content_security_policy_allows_only_own_origin(real_site: Path) -> None
 
 
 def test_facts_on_translated_pages_equal_the_data(real_site: Path) -> None:
-    data = yaml.safe_load((REPO / "docs/_data/services/brottsofferjouren.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (REPO / "docs/_data/services/brottsofferjouren.yml").read_text(encoding="utf-8")
+    )
     numbers = {re.sub(r"\D", "", p["number"]) for p in data["phones"]}
     for code in CODES:
         doc = parse_html(built_path(real_site, code, Path("tjanster/brottsofferjouren.md")))
-        tels = {e.attrs["href"].removeprefix("tel:") for e in doc.find("a") if e.attrs.get("href", "").startswith("tel:")}
+        tels = {
+            e.attrs["href"].removeprefix("tel:")
+            for e in doc.find("a")
+            if e.attrs.get("href", "").startswith("tel:")
+        }
         assert numbers <= tels, code
         assert doc.find("section", class_="vi-card"), code
 

@@ -10,6 +10,7 @@ from .freshness import Policy, Status
 from .phones import tel_uri
 from .strings import UiStrings
 
+
 @dataclass(frozen=True)
 class Row:
     """One line of a card: a translated label and a value, with the value's status."""
@@ -20,6 +21,7 @@ class Row:
     ltr: bool = False
     status: Status = Status.verified
     note: str = ""
+
 
 @dataclass(frozen=True)
 class Card:
@@ -39,6 +41,7 @@ class Card:
         """True when any fact on the card is unverified or stale."""
         return bool(self.doubts)
 
+
 def service_card(
     key: str, service: Service, ui: UiStrings, policy: Policy, place: Place | None = None
 ) -> Card:
@@ -47,8 +50,16 @@ def service_card(
     rows = [_phone_row(p, ui, policy) for p in service.phones]
     facts += service.phones
     if service.email:
-        rows.append(_row(ui.t("card.email"), service.email.address, service.email, ui, policy,
-                         href=f"mailto:{service.email.address}"))
+        rows.append(
+            _row(
+                ui.t("card.email"),
+                service.email.address,
+                service.email,
+                ui,
+                policy,
+                href=f"mailto:{service.email.address}",
+            )
+        )
         facts.append(service.email)
     if service.web:
         url = str(service.web.url)
@@ -59,15 +70,27 @@ def service_card(
         rows.append(_row(ui.t("card.address"), f"{a.street}, {a.postcode} {a.city}", a, ui, policy))
         facts.append(a)
     flags = []
-    for flag, label in ((service.free_of_charge, "card.free_of_charge"),
-                        (service.anonymous, "card.anonymous")):
+    for flag, label in (
+        (service.free_of_charge, "card.free_of_charge"),
+        (service.anonymous, "card.anonymous"),
+    ):
         if flag is not None and flag.value:
             flags.append(_row(ui.t(label), "", flag, ui, policy))
             facts.append(flag)
     notes = _presence_notes(key, service, place, ui, policy, facts)
-    doubts = tuple(_doubt(service.name, f, policy) for f in facts if policy.status(f) is not Status.verified)
-    return Card(key, service.name, service.organisation, tuple(rows), tuple(flags), notes,
-                _oldest(facts), doubts)
+    doubts = tuple(
+        _doubt(service.name, f, policy) for f in facts if policy.status(f) is not Status.verified
+    )
+    return Card(
+        key,
+        service.name,
+        service.organisation,
+        tuple(rows),
+        tuple(flags),
+        notes,
+        _oldest(facts),
+        doubts,
+    )
 
 
 def _doubt(name: str, fact: Sourced, policy: Policy) -> str:
@@ -77,21 +100,44 @@ def _doubt(name: str, fact: Sourced, policy: Policy) -> str:
         return f"{name}: {what} last checked {fact.checked} (older than {policy.max_age_days} days)"
     return f"{name}: {what} has no {'source' if fact.source is None else 'checked date'}"
 
+
 def phone_link(phone: Phone) -> tuple[str, str]:
     """The text and tel: URI of a phone number."""
     return phone.number, tel_uri(phone.number)
+
 
 def _phone_row(phone: Phone, ui: UiStrings, policy: Policy) -> Row:
     extras = [ui.t("card.free_of_charge")] if phone.free_of_charge else []
     if phone.always_open:
         extras.append(ui.t("card.always_open"))
-    row = _row(ui.t(f"phone_label.{phone.label.value}"), phone.number, phone, ui, policy,
-               href=tel_uri(phone.number), ltr=True)
-    return Row(row.label, row.value, row.href, True, row.status,
-               " · ".join([*extras, row.note] if row.note else extras))
+    row = _row(
+        ui.t(f"phone_label.{phone.label.value}"),
+        phone.number,
+        phone,
+        ui,
+        policy,
+        href=tel_uri(phone.number),
+        ltr=True,
+    )
+    return Row(
+        row.label,
+        row.value,
+        row.href,
+        True,
+        row.status,
+        " · ".join([*extras, row.note] if row.note else extras),
+    )
 
-def _row(label: str, value: str, fact: Sourced, ui: UiStrings, policy: Policy,
-         href: str | None = None, ltr: bool = False) -> Row:
+
+def _row(
+    label: str,
+    value: str,
+    fact: Sourced,
+    ui: UiStrings,
+    policy: Policy,
+    href: str | None = None,
+    ltr: bool = False,
+) -> Row:
     status = policy.status(fact)
     note = ""
     if status is Status.unverified:
@@ -100,8 +146,15 @@ def _row(label: str, value: str, fact: Sourced, ui: UiStrings, policy: Policy,
         note = ui.t("card.stale", date=fact.checked.isoformat())
     return Row(label, value, href, ltr or href is not None, status, note)
 
-def _presence_notes(key: str, service: Service, place: Place | None, ui: UiStrings,
-                    policy: Policy, facts: list[Sourced]) -> tuple[str, ...]:
+
+def _presence_notes(
+    key: str,
+    service: Service,
+    place: Place | None,
+    ui: UiStrings,
+    policy: Policy,
+    facts: list[Sourced],
+) -> tuple[str, ...]:
     if place is None:
         return ()
     notes = []
@@ -118,11 +171,12 @@ def _presence_notes(key: str, service: Service, place: Place | None, ui: UiStrin
             facts.append(p)
     return tuple(notes)
 
+
 def _oldest(facts: list[Sourced]) -> date | None:
     dates = [f.checked for f in facts if f.checked is not None]
     return min(dates) if dates else None
 
+
 def _short_url(url: str) -> str:
     text = url.split("://", 1)[-1].removeprefix("www.")
     return text.rstrip("/")
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -88,10 +89,10 @@ def _load_folder(
 ) -> dict[str, tuple[M, LocatedData]]:
     out: dict[str, tuple[M, LocatedData]] = {}
     for path in sorted(folder.glob("*.yml")):
-        data = _collect(problems, lambda: load_yaml(path))
+        data = _collect(problems, partial(load_yaml, path))
         if data is None:
             continue
-        item = _collect(problems, lambda: validate(data, model))
+        item = _collect(problems, partial(validate, data, model))
         if item is not None:
             out[path.stem] = (item, data)
     return out
@@ -122,11 +123,13 @@ def _check_references(
     return problems
 
 
-def _unknown_sources(model: BaseModel, data: LocatedData, sources: dict[str, Source]) -> list[Problem]:
+def _unknown_sources(
+    model: BaseModel, data: LocatedData, sources: dict[str, Source]
+) -> list[Problem]:
     problems = []
     for path, fact in facts_of(model):
         if fact.source is not None and fact.source not in sources:
-            loc = tuple(int(p) if p.isdigit() else p for p in path.split(".") if p) + ("source",)
+            loc = (*(int(p) if p.isdigit() else p for p in path.split(".") if p), "source")
             problems.append(
                 Problem(
                     data.path,

@@ -61,11 +61,17 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point for scripts/build and scripts/serve."""
     parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__)
     parser.add_argument("command", choices=["build", "serve"])
-    parser.add_argument("--root", type=Path, default=REPO, help="project folder (default: this one)")
+    parser.add_argument(
+        "--root", type=Path, default=REPO, help="project folder (default: this one)"
+    )
     parser.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
     parser.add_argument("--paper", choices=["A5", "A4"], help="leaflet paper size (default: A5)")
-    parser.add_argument("--print-shop", action="store_true", default=None,
-                        help="leaflets with 3 mm bleed and crop marks, for a print shop")
+    parser.add_argument(
+        "--print-shop",
+        action="store_true",
+        default=None,
+        help="leaflets with 3 mm bleed and crop marks, for a print shop",
+    )
     parser.add_argument("--no-leaflets", action="store_true", help="build the web site only")
     args = parser.parse_args(argv)
     _setup_logging()
@@ -79,17 +85,22 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"\nThe build stopped: {len(exc.problems)} problem(s). site/ was left as it was.",
-              file=sys.stderr)
+        print(
+            f"\nThe build stopped: {len(exc.problems)} problem(s). site/ was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     except MkDocsException as exc:
         print(f"error: {exc}\nThe build stopped. site/ was left as it was.", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, not bad content: say where, briefly
         frame = traceback.extract_tb(exc.__traceback__)[-1]
-        print(f"internal error: {type(exc).__name__}: {exc}\n  at {frame.filename}:{frame.lineno}\n"
-              "This is a bug in the build scripts; please report it with the command you ran.\n"
-              "The build stopped. site/ was left as it was.", file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n  at {frame.filename}:{frame.lineno}\n"
+            "This is a bug in the build scripts; please report it with the command you ran.\n"
+            "The build stopped. site/ was left as it was.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
@@ -37,7 +37,7 @@ class Sourced(Model):
     checked: date | None = None
 
 
-class PhoneLabel(str, Enum):
+class PhoneLabel(StrEnum):
     """What a phone number is for; the label is translated through the interface strings."""
 
     main = "main"

@@ -24,11 +24,17 @@ def font_files() -> list[Path]:
         for style in STYLES:
             found, path = _match(f"{family}:style={style}")
             if found != family:
-                raise ContentError([Problem(
-                    Path("overrides/leaflets/leaflet.css"),
-                    f"the font '{family} {style}' is not installed (fontconfig offers '{found}')",
-                    hint="run scripts/build once as root, or: sudo apt-get install fonts-noto-core",
-                )])
+                raise ContentError(
+                    [
+                        Problem(
+                            Path("overrides/leaflets/leaflet.css"),
+                            f"the font '{family} {style}' is not installed "
+                            f"(fontconfig offers '{found}')",
+                            hint="run scripts/build once as root, or: "
+                            "sudo apt-get install fonts-noto-core",
+                        )
+                    ]
+                )
             files.append(Path(path))
     return files
 
@@ -59,8 +65,13 @@ def describe(char: str) -> str:
 
 def _match(pattern: str) -> tuple[str, str]:
     try:
-        out = subprocess.run(["fc-match", "-f", "%{family[0]}\n%{file}", pattern],
-                             capture_output=True, text=True, check=True, timeout=30).stdout
+        out = subprocess.run(
+            ["fc-match", "-f", "%{family[0]}\n%{file}", pattern],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return "nothing (fc-match did not run)", ""
     family, _, path = out.partition("\n")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from .facts import Sourced
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How far a fact can be trusted."""
 
     verified = "verified"

@@ -14,11 +14,17 @@ def layout_problems(docs: Path, languages: LanguageList) -> list[Problem]:
     known = set(languages.codes)
     for entry in sorted(docs.iterdir()):
         if entry.is_dir() and not entry.name.startswith(("_", ".")) and entry.name not in known:
-            problems.append(Problem(
-                entry, f"'{entry.name}' is not a language of this site (known: {', '.join(languages.codes)})",
-                hint="rename the folder to a language code, or add the language to "
-                "docs/_data/languages.yml",
-            ))
+            problems.append(
+                Problem(
+                    entry,
+                    f"'{entry.name}' is not a language of this site "
+                    f"(known: {', '.join(languages.codes)})",
+                    hint="rename the folder to a language code, or add the language to "
+                    "docs/_data/languages.yml",
+                )
+            )
     if not (docs / languages.default.code).is_dir():
-        problems.append(Problem(docs, f"the source language folder '{languages.default.code}/' is missing"))
+        problems.append(
+            Problem(docs, f"the source language folder '{languages.default.code}/' is missing")
+        )
     return problems

@@ -29,20 +29,25 @@ class LeafletReport:
         return [d for d in self.documents if d.doubts]
 
 
-def build_leaflets(project: Project, out: Path, *, paper: str | None = None,
-                   print_shop: bool | None = None) -> LeafletReport:
+def build_leaflets(
+    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+) -> LeafletReport:
     """Render every planned leaflet into out/leaflets/."""
     raw = read_raw_config(project.config_file)
     extra = raw.get("extra") or {}
     settings = parse_settings(project.config_file, extra)
-    settings = settings.model_copy(update={k: v for k, v in
-                                           {"paper": paper, "print_shop": print_shop}.items()
-                                           if v is not None})
+    settings = settings.model_copy(
+        update={
+            k: v for k, v in {"paper": paper, "print_shop": print_shop}.items() if v is not None
+        }
+    )
     state = load_state(project, int(extra.get("facts_max_age_days", 365)))
     plan = plan_leaflets(project.docs, state.catalog.languages, settings)
     site_url = str(raw.get("site_url") or "")
-    documents = [compose(leaflet, state, site_url, state.strings[leaflet.code].t("site_name"))
-                 for leaflet in plan]
+    documents = [
+        compose(leaflet, state, site_url, state.strings[leaflet.code].t("site_name"))
+        for leaflet in plan
+    ]
     fonts = font_files()
     _check_glyphs(documents, fonts, state)
     jobs = [_job(doc, out, project, settings) for doc in documents]
@@ -65,13 +70,15 @@ def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: Si
         missing = missing_characters(doc.text, covered)
         if missing:
             lang = state.language(doc.leaflet.code)
-            problems.append(Problem(
-                state.project.docs / doc.leaflet.code / doc.leaflet.page,
-                f"leaflet {doc.leaflet.output} ({lang.english_name}): no font has "
-                + ", ".join(describe(c) for c in missing[:5]),
-                hint="replace the character, or add a font that has it to overrides/leaflets/"
-                "leaflet.css and scripts/victiminfo/fonts.py",
-            ))
+            problems.append(
+                Problem(
+                    state.project.docs / doc.leaflet.code / doc.leaflet.page,
+                    f"leaflet {doc.leaflet.output} ({lang.english_name}): no font has "
+                    + ", ".join(describe(c) for c in missing[:5]),
+                    hint="replace the character, or add a font that has it to overrides/leaflets/"
+                    "leaflet.css and scripts/victiminfo/fonts.py",
+                )
+            )
     if problems:
         raise ContentError(problems)
 
@@ -82,5 +89,9 @@ def _progress(done: int, total: int) -> None:
     width = 30
     filled = width * done // max(total, 1)
     end = "\n" if done == total else ""
-    print(f"\rLeaflets [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
-          file=sys.stderr, flush=True)
+    print(
+        f"\rLeaflets [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        end=end,
+        file=sys.stderr,
+        flush=True,
+    )

@@ -45,23 +45,44 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
     body = _page_html(page.path, page.markdown, leaflet.page, ctx, site_url, state, leaflet.code)
     for extra in leaflet.appended:
         appended = read_page(state.project.docs, leaflet.code, extra)
-        html = _page_html(appended.path, appended.markdown, extra, ctx, site_url, state, leaflet.code)
+        html = _page_html(
+            appended.path, appended.markdown, extra, ctx, site_url, state, leaflet.code
+        )
         body += f'<section class="vi-appended">{_demote(html)}</section>'
     doubts = list(dict.fromkeys(ctx.doubts))
-    if urlsplit(site_url).hostname is None or urlsplit(site_url).hostname.endswith(PLACEHOLDER_HOSTS):
-        doubts.append(f"site_url '{site_url}' in mkdocs.yml is a placeholder: the QR code leads nowhere")
+    if is_placeholder_url(site_url):
+        doubts.append(
+            f"site_url '{site_url}' in mkdocs.yml is a placeholder: the QR code leads nowhere"
+        )
     title = str(page.meta.get("title") or _first_heading(page.markdown) or leaflet.slug)
     html = _template(state).render(
-        lang=lang, title=title, site_name=site_name, body=Markup(body), url=url, qr=qr_code(url),
+        lang=lang,
+        title=title,
+        site_name=site_name,
+        body=Markup(body),
+        url=url,
+        qr=qr_code(url),
         edition=state.policy.edition.isoformat(),
-        edition_text=fill(ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()),
+        edition_text=fill(
+            ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()
+        ),
         checked_text=_checked_text(ctx, body),
-        online_text=ctx.ui.t("leaflet.online"), numbers_title=ctx.ui.t("leaflet.numbers"),
-        numbers=_numbers(state, ctx), machine_translated=bool(page.meta.get("machine_translation")),
+        online_text=ctx.ui.t("leaflet.online"),
+        numbers_title=ctx.ui.t("leaflet.numbers"),
+        numbers=_numbers(state, ctx),
+        machine_translated=bool(page.meta.get("machine_translation")),
         machine_notice=ctx.ui.t("leaflet.machine_translation"),
-        draft=bool(doubts), draft_label=_draft_label(ctx), draft_notice=ctx.ui.t("leaflet.draft_notice"),
+        draft=bool(doubts),
+        draft_label=_draft_label(ctx),
+        draft_notice=ctx.ui.t("leaflet.draft_notice"),
     )
     return LeafletDocument(leaflet, title, html, _visible_text(html), tuple(doubts))
+
+
+def is_placeholder_url(url: str) -> bool:
+    """True for an address that cannot be the real site (example domains, localhost, none)."""
+    host = urlsplit(url).hostname
+    return host is None or host.endswith(PLACEHOLDER_HOSTS)
 
 
 def public_url(site_url: str, lang_root: str, page: PurePosixPath) -> str:
@@ -74,8 +95,15 @@ def qr_code(url: str) -> str:
     return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
 
 
-def _page_html(path: Path, markdown: str, page: PurePosixPath, ctx: RenderContext,
-               site_url: str, state: SiteState, code: str) -> str:
+def _page_html(
+    path: Path,
+    markdown: str,
+    page: PurePosixPath,
+    ctx: RenderContext,
+    site_url: str,
+    state: SiteState,
+    code: str,
+) -> str:
     rendered = render_markdown(Path(str(path)), markdown, ctx)
     html = md.markdown(rendered, extensions=EXTENSIONS, output_format="html")
     root = site_url.rstrip("/") + "/" + state.lang_root(code)
@@ -102,15 +130,26 @@ def _numbers(state: SiteState, ctx: RenderContext) -> list[dict[str, str]]:
             continue
         for phone in service.phones:
             if phone.label.value in wanted:
-                label = f"{service.name}" if phone.label.value == "support_line" else ctx.ui.t(
-                    f"phone_label.{phone.label.value}")
-                out.append({"label": label, "number": phone.number, "href": tel_uri(phone.number),
-                            "order": str(wanted.index(phone.label.value))})
+                label = (
+                    f"{service.name}"
+                    if phone.label.value == "support_line"
+                    else ctx.ui.t(f"phone_label.{phone.label.value}")
+                )
+                out.append(
+                    {
+                        "label": label,
+                        "number": phone.number,
+                        "href": tel_uri(phone.number),
+                        "order": str(wanted.index(phone.label.value)),
+                    }
+                )
     return sorted(out, key=lambda item: (item["order"], item["label"]))
 
 
 def _checked_text(ctx: RenderContext, body: str) -> Markup | str:
-    dates = re.findall(r"\d{4}-\d{2}-\d{2}", " ".join(re.findall(r'vi-card__checked">(.*?)</p>', body)))
+    dates = re.findall(
+        r"\d{4}-\d{2}-\d{2}", " ".join(re.findall(r'vi-card__checked">(.*?)</p>', body))
+    )
     if not dates:
         return ""
     return fill(ctx.ui, "leaflet.checked", ctx.env, date=min(dates))

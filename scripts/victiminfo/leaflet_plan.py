@@ -54,11 +54,16 @@ def parse_settings(config_file: Path, extra: dict[str, Any]) -> LeafletSettings:
     try:
         return LeafletSettings.model_validate(extra.get("leaflets") or {})
     except ValidationError as exc:
-        raise ContentError([
-            Problem(config_file, str(err["msg"]),
-                    field="extra.leaflets." + ".".join(str(p) for p in err["loc"]))
-            for err in exc.errors()
-        ]) from None
+        raise ContentError(
+            [
+                Problem(
+                    config_file,
+                    str(err["msg"]),
+                    field="extra.leaflets." + ".".join(str(p) for p in err["loc"]),
+                )
+                for err in exc.errors()
+            ]
+        ) from None
 
 
 def plan_leaflets(docs: Path, languages: LanguageList, settings: LeafletSettings) -> list[Leaflet]:

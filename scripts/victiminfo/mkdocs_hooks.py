@@ -8,16 +8,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from victiminfo import page_view  # noqa: E402
-from victiminfo.project import Project  # noqa: E402
-from victiminfo.leaflet_plan import parse_settings, plan_leaflets  # noqa: E402
-from victiminfo.search_index import write_language_indexes  # noqa: E402
-from victiminfo.site_state import SiteState, load_state  # noqa: E402
+from victiminfo import page_view
+from victiminfo.leaflet_plan import parse_settings, plan_leaflets
+from victiminfo.project import Project
+from victiminfo.search_index import write_language_indexes
+from victiminfo.site_state import SiteState, load_state
 
 _state: SiteState | None = None
 
@@ -50,12 +50,14 @@ def _loaded() -> SiteState:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace fact placeholders with contact cards and phone links in the page's language."""
-    return page_view.page_markdown(_loaded(), _current(config), Path(page.file.abs_src_path or "?"),
-                                   page.url, markdown)
+    return page_view.page_markdown(
+        _loaded(), _current(config), Path(page.file.abs_src_path or "?"), page.url, markdown
+    )
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
-                    nav: Any) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     """Give templates the page's language, strings and safety links."""
     state = _loaded()
     code = _current(config)
@@ -75,8 +77,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
-def on_template_context(context: dict[str, Any], template_name: str,
-                        config: MkDocsConfig) -> dict[str, Any]:
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
     """The 404 page has no Page: give it the language view too."""
     if template_name == "404.html":
         context["vi"] = page_view.for_page(_loaded(), _current(config), _current(config), {})

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import Markup
 
-from .languages import Language
 from .errors import fail
+from .languages import Language
 from .leaflet_index import leaflet_index
 from .render import fill, phone_html, render_markdown
 from .site_state import SiteState
@@ -37,8 +38,13 @@ class PageView:
         return self.ui.t(key)
 
 
-def for_page(state: SiteState, code: str, file_locale: str, meta: dict[str, Any],
-             rel: PurePosixPath | None = None) -> PageView:
+def for_page(
+    state: SiteState,
+    code: str,
+    file_locale: str,
+    meta: Mapping[str, Any],
+    rel: PurePosixPath | None = None,
+) -> PageView:
     """The view for a page built in language code from a file written in file_locale."""
     default = state.catalog.languages.default
     is_fallback = file_locale != code and code != default.code
@@ -74,8 +80,14 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
     """A page's Markdown with every placeholder rendered for the web."""
     ctx = state.render_context(code)
     if "{{ leaflets" in markdown:
-        index = leaflet_index(state.project, state.catalog, state.leaflets, code, ctx.ui,
-                              url_prefix="../" * url.count("/"))
+        index = leaflet_index(
+            state.project,
+            state.catalog,
+            state.leaflets,
+            code,
+            ctx.ui,
+            url_prefix="../" * url.count("/"),
+        )
         ctx = replace(ctx, leaflet_index=index)
     return render_markdown(path, markdown, ctx)
 
@@ -88,8 +100,11 @@ def _emergency(state: SiteState, code: str) -> Markup:
         if phone.label.value == "emergency"
     ]
     if not numbers:
-        raise fail(state.project.data / "services", "no service has a phone labelled 'emergency'",
-                   hint="every page shows the emergency number: add 112 to services/polisen.yml")
+        raise fail(
+            state.project.data / "services",
+            "no service has a phone labelled 'emergency'",
+            hint="every page shows the emergency number: add 112 to services/polisen.yml",
+        )
     ctx = state.render_context(code)
     return fill(ctx.ui, "emergency.text", ctx.env, number=phone_html(numbers[0], ctx))
 

@@ -35,8 +35,9 @@ class Job:
         return digest.hexdigest()
 
 
-def render_all(jobs: list[Job], cache_dir: Path, fonts: Sequence[Path],
-               progress: Callable[[int, int], None]) -> int:
+def render_all(
+    jobs: list[Job], cache_dir: Path, fonts: Sequence[Path], progress: Callable[[int, int], None]
+) -> int:
     """Render every job (or copy it from the cache); returns how many were rendered anew."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo = []
@@ -70,8 +71,11 @@ def render_one(job: Job, target: Path) -> Path:
 
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     HTML(string=job.html, base_url=job.base_url).write_pdf(
-        tmp, stylesheets=[_stylesheet(s) for s in job.stylesheets], pdf_variant=PDF_VARIANT,
-        pdf_tags=True, uncompressed_pdf=False,
+        tmp,
+        stylesheets=[_stylesheet(s) for s in job.stylesheets],
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        uncompressed_pdf=False,
     )
     tmp.replace(target)
     return target

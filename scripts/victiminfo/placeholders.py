@@ -12,7 +12,7 @@ PATTERN = re.compile(r"\{\{\s*(?P<kind>[a-z]+)\s+(?P<args>[a-z0-9_ -]+?)\s*\}\}"
 KINDS = {
     "card": "{{ card SERVICE }}: the contact card of a service",
     "services": "{{ services PLACE }}: the cards of every service that serves a place",
-    "phone": "{{ phone SERVICE LABEL }}: one phone number as a link, e.g. {{ phone polisen emergency }}",
+    "phone": "{{ phone SERVICE LABEL }}: one number as a link, e.g. {{ phone polisen emergency }}",
     "leaflets": "{{ leaflets all }}: every leaflet by place, service and language (print page)",
 }
 ARITY = {"card": 1, "services": 1, "phone": 2, "leaflets": 1}
@@ -50,9 +50,21 @@ def placeholder_problems(path: Path, markdown: str) -> list[Problem]:
     for ph in find_placeholders(markdown):
         if ph.kind not in KINDS:
             known = "; ".join(KINDS.values())
-            problems.append(Problem(path, f"unknown placeholder '{ph.text}'", line=ph.line,
-                                    hint=f"use one of: {known}"))
+            problems.append(
+                Problem(
+                    path,
+                    f"unknown placeholder '{ph.text}'",
+                    line=ph.line,
+                    hint=f"use one of: {known}",
+                )
+            )
         elif len(ph.args) != ARITY[ph.kind]:
-            problems.append(Problem(path, f"'{ph.text}' needs {ARITY[ph.kind]} name(s)",
-                                    line=ph.line, hint=KINDS[ph.kind]))
+            problems.append(
+                Problem(
+                    path,
+                    f"'{ph.text}' needs {ARITY[ph.kind]} name(s)",
+                    line=ph.line,
+                    hint=KINDS[ph.kind],
+                )
+            )
     return problems

@@ -51,8 +51,12 @@ def edition_date(root: Path, fallback: date) -> date:
     """The date of the last commit (never the clock), or fallback outside a git checkout."""
     try:
         out = subprocess.run(
-            ["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True,
-            check=True, timeout=30,
+            ["git", "log", "-1", "--format=%cs"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
         ).stdout.strip()
         return date.fromisoformat(out) if out else fallback
     except (OSError, subprocess.SubprocessError, ValueError):

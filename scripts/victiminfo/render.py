@@ -31,7 +31,7 @@ class RenderContext:
 
 
 def fill(ui: UiStrings, key: str, env: Environment, **values: str) -> Markup:
-    """A translated string with its {placeholders} filled: text isolated left-to-right, Markup as is."""
+    """A translated string with {placeholders} filled: text isolated left-to-right, Markup as is."""
     ltr = env.filters["ltr"]
     text = str(escape(ui.texts[key]))
     for name, value in values.items():
@@ -49,7 +49,9 @@ def phone_html(number: str, ctx: RenderContext) -> Markup:
 def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> str:
     """The HTML of one contact card (its doubts are noted in the context)."""
     ctx.doubts.extend(card.doubts)
-    checked = fill(ctx.ui, "card.checked", ctx.env, date=card.checked.isoformat()) if card.checked else ""
+    checked = (
+        fill(ctx.ui, "card.checked", ctx.env, date=card.checked.isoformat()) if card.checked else ""
+    )
     template = ctx.env.get_template("components/contact-card/contact-card.html")
     return template.render(card=card, checked_text=checked, suffix=suffix)
 
@@ -103,8 +105,14 @@ def _phone(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Probl
     phones = [p for p in ctx.catalog.services[service_key].phones if p.label.value == label]
     if not phones:
         known = sorted({p.label.value for p in ctx.catalog.services[service_key].phones})
-        problems.append(Problem(path, f"'{service_key}' has no phone labelled '{label}'",
-                                line=ph.line, hint=f"use one of: {', '.join(known) or 'none'}"))
+        problems.append(
+            Problem(
+                path,
+                f"'{service_key}' has no phone labelled '{label}'",
+                line=ph.line,
+                hint=f"use one of: {', '.join(known) or 'none'}",
+            )
+        )
         return ""
     if ctx.policy.status(phones[0]) is not Status.verified:
         ctx.doubts.append(f"{service_key}: phone {phones[0].number} is not verified")
@@ -112,8 +120,12 @@ def _phone(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Probl
 
 
 def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Problem:
-    return Problem(path, f"'{ph.text}' names a {what} that does not exist", line=ph.line,
-                   hint=f"known {what}s: {', '.join(known)}")
+    return Problem(
+        path,
+        f"'{ph.text}' names a {what} that does not exist",
+        line=ph.line,
+        hint=f"known {what}s: {', '.join(known)}",
+    )
 
 
 def _block(html: str) -> str:

@@ -28,7 +28,11 @@ def index_config(language: Language) -> dict[str, Any]:
         "lang": [language.search.lang],
         "separator": SEPARATOR,
         "pipeline": STEMMING_PIPELINE if language.search.stemming else [],
-        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
+        "fields": {
+            "title": {"boost": 1000.0},
+            "text": {"boost": 1.0},
+            "tags": {"boost": 1000000.0},
+        },
     }
 
 

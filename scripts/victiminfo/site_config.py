@@ -27,7 +27,7 @@ def read_raw_config(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data, before MkDocs validates it."""
     try:
         with config_file.open(encoding="utf-8") as fd:
-            raw = yaml.load(fd, Loader=get_yaml_loader())  # noqa: S506 (mkdocs's safe loader)
+            raw = yaml.load(fd, Loader=get_yaml_loader())
     except (OSError, yaml.YAMLError) as exc:
         raise fail(config_file, f"cannot read the configuration: {exc}") from None
     if not isinstance(raw, dict):

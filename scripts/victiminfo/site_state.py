@@ -9,9 +9,9 @@ from pathlib import Path
 from .catalog import Catalog, facts_of, load_catalog
 from .errors import ContentError
 from .freshness import Policy
+from .languages import Language
 from .layout import layout_problems
 from .leaflet_plan import Leaflet
-from .languages import Language
 from .project import Project, edition_date
 from .render import RenderContext
 from .strings import UiStrings, load_strings
@@ -38,8 +38,12 @@ class SiteState:
 
     def render_context(self, code: str, medium: str = "web") -> RenderContext:
         """What the placeholder renderer needs for one language."""
-        return RenderContext(self.catalog, self.strings[code], self.policy,
-                             environment(self.project.templates, medium))
+        return RenderContext(
+            self.catalog,
+            self.strings[code],
+            self.policy,
+            environment(self.project.templates, medium),
+        )
 
     def lang_root(self, code: str) -> str:
         """The URL prefix of a language's pages ('' for the default language)."""

@@ -40,8 +40,12 @@ def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
         flag = data.value.get("machine_translated") if isinstance(data.value, dict) else None
         if not isinstance(flag, bool):
             problems.append(
-                Problem(data.path, "say whether these strings are machine-translated",
-                        field="machine_translated", hint="add 'machine_translated: true' or false")
+                Problem(
+                    data.path,
+                    "say whether these strings are machine-translated",
+                    field="machine_translated",
+                    hint="add 'machine_translated: true' or false",
+                )
             )
         out[code] = UiStrings(code, bool(flag), texts)
     if problems:
@@ -69,18 +73,35 @@ def _walk(value: Any, prefix: str, out: dict[str, str]) -> None:
 def _compare(data: LocatedData, reference: dict[str, str], texts: dict[str, str]) -> list[Problem]:
     problems = []
     for key in sorted(reference.keys() - texts.keys()):
-        problems.append(Problem(data.path, "this string is missing", field=key,
-                                hint="copy the key from sv.yml and translate its text"))
+        problems.append(
+            Problem(
+                data.path,
+                "this string is missing",
+                field=key,
+                hint="copy the key from sv.yml and translate its text",
+            )
+        )
     for key in sorted(texts.keys() - reference.keys()):
         loc = tuple(key.split("."))
-        problems.append(Problem(data.path, "this key is not in sv.yml (a typo?)", field=key,
-                                line=data.line_of(loc), hint="remove it or correct the key"))
+        problems.append(
+            Problem(
+                data.path,
+                "this key is not in sv.yml (a typo?)",
+                field=key,
+                line=data.line_of(loc),
+                hint="remove it or correct the key",
+            )
+        )
     for key in sorted(texts.keys() & reference.keys()):
         want, got = set(PLACEHOLDER.findall(reference[key])), set(PLACEHOLDER.findall(texts[key]))
         if want != got:
-            problems.append(Problem(
-                data.path, f"the text must contain {sorted(want)} in braces, it has {sorted(got)}",
-                field=key, line=data.line_of(tuple(key.split("."))),
-                hint="keep the {braced} names exactly as in sv.yml; only move them",
-            ))
+            problems.append(
+                Problem(
+                    data.path,
+                    f"the text must contain {sorted(want)} in braces, it has {sorted(got)}",
+                    field=key,
+                    line=data.line_of(tuple(key.split("."))),
+                    hint="keep the {braced} names exactly as in sv.yml; only move them",
+                )
+            )
     return problems

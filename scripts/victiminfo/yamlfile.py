@@ -41,7 +41,9 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> LocatedData:
         line = mark.line + first_line if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise fail(
-            path, f"this is not valid YAML: {problem}", line=line,
+            path,
+            f"this is not valid YAML: {problem}",
+            line=line,
             hint="check the indentation and that text with ':' or '#' is in quotes",
         ) from None
     data = LocatedData(path, None)
@@ -110,16 +112,19 @@ def _convert(
             lines[(*loc, key)] = key_node.start_mark.line + first
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*loc, i), lines, first, loader) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*loc, i), lines, first, loader) for i, item in enumerate(node.value)
+        ]
     return _scalar(node, loader, first)
 
 
 def _scalar(node: yaml.Node, loader: yaml.SafeLoader, first: int) -> Any:
     try:
-        return loader.construct_object(node)  # type: ignore[no-untyped-call]
+        return loader.construct_object(node)
     except (ValueError, yaml.YAMLError) as exc:
         raise fail(
-            Path(node.start_mark.name), f"'{node.value}' cannot be read: {exc}",
+            Path(node.start_mark.name),
+            f"'{node.value}' cannot be read: {exc}",
             line=node.start_mark.line + first,
             hint="write dates as YYYY-MM-DD with a real month and day; quote other text",
         ) from None
