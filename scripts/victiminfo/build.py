@@ -13,6 +13,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from .languages import load_languages
 from .project import Project
 from .site_config import load_site_config
+from .strings import load_strings
 
 Step = Callable[[Path], None]
 
@@ -20,7 +21,8 @@ Step = Callable[[Path], None]
 def build_site_into(project: Project, out: Path) -> None:
     """Run the MkDocs build (every language) into out."""
     languages = load_languages(project.data / "languages.yml")
-    config = load_site_config(project.config_file, languages, site_dir=str(out))
+    strings = load_strings(project.data / "ui", languages)
+    config = load_site_config(project.config_file, languages, strings, site_dir=str(out))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     mkdocs_build(config)
 

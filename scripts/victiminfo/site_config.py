@@ -13,14 +13,28 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from .errors import fail
 from .languages import LanguageList
+from .strings import UiStrings
 
 
-def i18n_languages(languages: LanguageList) -> list[dict[str, Any]]:
-    """The i18n plugin's 'languages' option for our language list."""
+def i18n_languages(languages: LanguageList, strings: dict[str, UiStrings]) -> list[dict[str, Any]]:
+    """The i18n plugin's 'languages' option: our list, with the nav section titles translated."""
+    source = strings[languages.default.code]
     return [
-        {"locale": lang.code, "name": lang.name, "default": lang.default, "build": True}
+        {
+            "locale": lang.code,
+            "name": lang.name,
+            "default": lang.default,
+            "build": True,
+            "site_name": strings[lang.code].t("site_name"),
+            "nav_translations": _nav_translations(source, strings[lang.code]),
+        }
         for lang in languages.languages
     ]
+
+
+def _nav_translations(source: UiStrings, target: UiStrings) -> dict[str, str]:
+    keys = [key for key in source.texts if key.startswith("nav_sections.")]
+    return {source.texts[key]: target.texts[key] for key in keys}
 
 
 def read_raw_config(config_file: Path) -> dict[str, Any]:
@@ -35,7 +49,9 @@ def read_raw_config(config_file: Path) -> dict[str, Any]:
     return raw
 
 
-def plugins_with_languages(config_file: Path, languages: LanguageList) -> list[Any]:
+def plugins_with_languages(
+    config_file: Path, languages: LanguageList, strings: dict[str, UiStrings]
+) -> list[Any]:
     """The 'plugins' list of mkdocs.yml, with the i18n plugin given our languages."""
     raw = read_raw_config(config_file)
     plugins = raw.get("plugins")
@@ -45,15 +61,17 @@ def plugins_with_languages(config_file: Path, languages: LanguageList) -> list[A
     for entry in plugins:
         if isinstance(entry, dict) and "i18n" in entry:
             options = dict(entry["i18n"] or {})
-            options["languages"] = i18n_languages(languages)
+            options["languages"] = i18n_languages(languages, strings)
             entry = {"i18n": options}
         out.append(entry)
     return out
 
 
-def load_site_config(config_file: Path, languages: LanguageList, **overrides: Any) -> MkDocsConfig:
+def load_site_config(
+    config_file: Path, languages: LanguageList, strings: dict[str, UiStrings], **overrides: Any
+) -> MkDocsConfig:
     """The validated MkDocs configuration, ready for mkdocs.commands.build."""
-    plugins = plugins_with_languages(config_file, languages)
+    plugins = plugins_with_languages(config_file, languages, strings)
     try:
         return load_config(str(config_file), plugins=plugins, **overrides)
     except ConfigurationError as exc:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import Catalog, facts_of, load_catalog
+from .coverage import coverage_problems
 from .errors import ContentError
 from .freshness import Policy
 from .languages import Language
@@ -54,6 +55,7 @@ def load_state(project: Project, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> Si
     """Load and check all data of a project."""
     catalog = load_catalog(project.data)
     problems = layout_problems(project.docs, catalog.languages)
+    problems += coverage_problems(project.docs, catalog.languages)
     if problems:
         raise ContentError(problems)
     strings = load_strings(project.data / "ui", catalog.languages)
