@@ -101,11 +101,6 @@ def _doubt(name: str, fact: Sourced, policy: Policy) -> str:
     return f"{name}: {what} has no {'source' if fact.source is None else 'checked date'}"
 
 
-def phone_link(phone: Phone) -> tuple[str, str]:
-    """The text and tel: URI of a phone number."""
-    return phone.number, tel_uri(phone.number)
-
-
 def _phone_row(phone: Phone, ui: UiStrings, policy: Policy) -> Row:
     extras = [ui.t("card.free_of_charge")] if phone.free_of_charge else []
     if phone.always_open:

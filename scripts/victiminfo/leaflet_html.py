@@ -66,7 +66,7 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
         edition_text=fill(
             ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()
         ),
-        checked_text=_checked_text(ctx, body),
+        checked_text=_checked_text(ctx),
         online_text=ctx.ui.t("leaflet.online"),
         numbers_title=ctx.ui.t("leaflet.numbers"),
         numbers=_numbers(state, ctx),
@@ -146,13 +146,10 @@ def _numbers(state: SiteState, ctx: RenderContext) -> list[dict[str, str]]:
     return sorted(out, key=lambda item: (item["order"], item["label"]))
 
 
-def _checked_text(ctx: RenderContext, body: str) -> Markup | str:
-    dates = re.findall(
-        r"\d{4}-\d{2}-\d{2}", " ".join(re.findall(r'vi-card__checked">(.*?)</p>', body))
-    )
-    if not dates:
+def _checked_text(ctx: RenderContext) -> Markup | str:
+    if not ctx.checked:
         return ""
-    return fill(ctx.ui, "leaflet.checked", ctx.env, date=min(dates))
+    return fill(ctx.ui, "leaflet.checked", ctx.env, date=min(ctx.checked).isoformat())
 
 
 def _draft_label(ctx: RenderContext) -> str:

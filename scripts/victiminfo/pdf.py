@@ -40,19 +40,16 @@ def render_all(
 ) -> int:
     """Render every job (or copy it from the cache); returns how many were rendered anew."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo = []
-    for job in jobs:
-        cached = cache_dir / f"{job.key(fonts)}.pdf"
-        if not cached.exists():
-            todo.append((job, cached))
+    cached = [cache_dir / f"{job.key(fonts)}.pdf" for job in jobs]
+    todo = [(job, path) for job, path in zip(jobs, cached, strict=True) if not path.exists()]
     done = len(jobs) - len(todo)
     progress(done, len(jobs))
     for _ in _render(todo):
         done += 1
         progress(done, len(jobs))
-    for job in jobs:
+    for job, path in zip(jobs, cached, strict=True):
         job.output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache_dir / f"{job.key(fonts)}.pdf", job.output)
+        shutil.copyfile(path, job.output)
     return len(todo)
 
 

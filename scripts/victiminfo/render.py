@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment
@@ -27,6 +28,7 @@ class RenderContext:
     policy: Policy
     env: Environment
     doubts: list[str] = field(default_factory=list)
+    checked: list[date] = field(default_factory=list)
     leaflet_index: Markup | None = None
 
 
@@ -49,6 +51,8 @@ def phone_html(number: str, ctx: RenderContext) -> Markup:
 def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> str:
     """The HTML of one contact card (its doubts are noted in the context)."""
     ctx.doubts.extend(card.doubts)
+    if card.checked:
+        ctx.checked.append(card.checked)
     checked = (
         fill(ctx.ui, "card.checked", ctx.env, date=card.checked.isoformat()) if card.checked else ""
     )

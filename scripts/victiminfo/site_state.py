@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from .catalog import Catalog, facts_of, load_catalog
 from .coverage import coverage_problems
@@ -71,8 +70,3 @@ def _newest_check(catalog: Catalog) -> date:
         if fact.checked is not None
     ]
     return max(dates, default=date(2000, 1, 1))
-
-
-def page_source(abs_src_path: str | None) -> Path:
-    """The page's source file, for error messages."""
-    return Path(abs_src_path or "?")
