@@ -11,7 +11,8 @@ REQUIREMENTS="$ROOT/scripts/requirements.txt"
 # fonts-noto-core: Latin, Arabic, Persian, Ethiopic and Cyrillic glyphs for the leaflets.
 # libharfbuzz-subset0: font subsetting; without it WeasyPrint is several times slower.
 # libpango*: WeasyPrint's text layout. git: edition dates come from the last commit.
-BUILD_PACKAGES=(fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 git)
+# python3-venv: on a fresh Debian, `python3 -m venv` needs it.
+BUILD_PACKAGES=(fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 git python3-venv)
 # poppler-utils: pdffonts, pdftotext and pdftoppm to inspect leaflets;
 # chromium + chromium-driver: browser tests in Debian's own headless Chromium.
 TEST_PACKAGES=(poppler-utils chromium chromium-driver)
