@@ -1,0 +1,135 @@
+"""Command line for editors: scripts/status, scripts/translation and scripts/new."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import ContentError
+from .gitrepo import GitRepo
+from .project import REPO, Project
+from .record import Work, record_reviewed, record_updated, select_pages
+from .source_diff import changed_files, normalise_page, source_diff
+from .status import build_matrix
+from .status_render import as_json, markdown, terminal
+
+Command = Callable[[Project, argparse.Namespace], int]
+
+
+def wants_colour() -> bool:
+    """ANSI colours only on a terminal, and never when NO_COLOR is set."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def cmd_status(project: Project, args: argparse.Namespace) -> int:
+    """Print the translation matrix, or the diff of one page (always exit 0: it informs)."""
+    repo = GitRepo(project.root)
+    if args.diff:
+        code, page = args.diff
+        rel = normalise_page(page)
+        text = source_diff(project, repo, code, rel)
+        print(text or f"The Swedish page has not changed since docs/{code}/{rel} was made.")
+        return 0
+    matrix = build_matrix(project, repo)
+    if args.format == "markdown":
+        changed = changed_files(project.root, args.base) if args.base else None
+        sys.stdout.write(markdown(matrix, changed))
+    elif args.format == "json":
+        sys.stdout.write(as_json(matrix))
+    else:
+        sys.stdout.write(terminal(matrix, wants_colour()))
+    return 0
+
+
+def status_parser() -> argparse.ArgumentParser:
+    """Options of scripts/status."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/status",
+        description="The translation status of every page in every language.",
+    )
+    parser.add_argument("--format", choices=["terminal", "markdown", "json"], default="terminal")
+    parser.add_argument(
+        "--base", help="with --format markdown: also list files changed since this revision"
+    )
+    parser.add_argument(
+        "--diff",
+        nargs=2,
+        metavar=("LANG", "PAGE"),
+        help="what changed in the Swedish page since that translation was made",
+    )
+    return parser
+
+
+def cmd_translation(project: Project, args: argparse.Namespace) -> int:
+    """Record work on translations: updated (made from the current Swedish) or reviewed."""
+    repo = GitRepo(project.root)
+    work = Work(args.by.strip(), machine=getattr(args, "machine", False))
+    if not work.name:
+        print("error: --by needs a name (a person or a team)", file=sys.stderr)
+        return 1
+    record = record_updated if args.action == "updated" else record_reviewed
+    problems = []
+    for page in select_pages(project, args.lang, args.pages):
+        try:
+            revision = record(project, repo, args.lang, page, work)
+            print(f"docs/{args.lang}/{page}: {args.action} (Swedish revision {revision})")
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    return 0
+
+
+def translation_parser() -> argparse.ArgumentParser:
+    """Options of scripts/translation."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/translation",
+        description="Record translation work in the pages' front matter.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True)
+    updated = actions.add_parser(
+        "updated", help="a translation now matches the current (committed) Swedish page"
+    )
+    updated.add_argument(
+        "--machine", action="store_true", help="a machine made it (no person has reviewed it)"
+    )
+    reviewed = actions.add_parser("reviewed", help="a person has reviewed the translation")
+    for sub in (updated, reviewed):
+        sub.add_argument("lang", help="language code, e.g. fi")
+        sub.add_argument("pages", nargs="+", help="pages under docs/LANG/, or patterns: '*'")
+        sub.add_argument("--by", required=True, help="who did it (a name or a team)")
+    return parser
+
+
+def run(command: Command, project: Project, args: argparse.Namespace) -> int:
+    """Run a command; bad content is reported as file:line messages, never a traceback."""
+    try:
+        return command(project, args)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: `python -m victiminfo.tools_cli status|translation|new ...`."""
+    argv = sys.argv[1:] if argv is None else argv
+    tools: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
+        "status": (status_parser, cmd_status),
+        "translation": (translation_parser, cmd_translation),
+    }
+    if not argv or argv[0] not in tools:
+        print(f"usage: tools_cli {{{','.join(tools)}}} ...", file=sys.stderr)
+        return 2
+    make_parser, command = tools[argv[0]]
+    parser = make_parser()
+    parser.add_argument("--root", type=Path, default=REPO, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv[1:])
+    return run(command, Project(args.root.resolve()), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""scripts/status: the translation matrix and the diff of a Swedish page (issue #5)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+
+from git_site import commit_all, git_site, run_tool
+from support import REPO
+from victiminfo.gitrepo import GitRepo
+from victiminfo.project import Project
+from victiminfo.status import build_matrix
+from victiminfo.status_render import LOOKS, markdown, terminal
+from victiminfo.translation_meta import State
+
+TESTBY = PurePosixPath("orter/testby.md")
+
+
+def _set_revision(root: Path, code: str, page: str, revision: str) -> None:
+    path = root / "docs" / code / page
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", f"---\nsource_revision: '{revision}'\n", 1), "utf-8")
+
+
+def _history(tmp_path: Path) -> tuple[Path, str]:
+    """Translations recorded at the first commit, then a change to the Swedish Testby page."""
+    root, _ = git_site(tmp_path / "project")
+    first = GitRepo(root).head()
+    assert first
+    for code in ("en", "ar", "ti"):
+        _set_revision(root, code, "orter/testby.md", first)
+    _set_revision(root, "en", "index.md", first)
+    commit_all(root, "record revisions")
+    testby = root / "docs/sv/orter/testby.md"
+    testby.write_text(testby.read_text("utf-8") + "\nNytt stycke om stöd.\n", "utf-8")
+    commit_all(root, "Swedish: a new paragraph")
+    return root, first
+
+
+def test_states_follow_the_history(tmp_path: Path) -> None:
+    root, _ = _history(tmp_path)
+    matrix = build_matrix(Project(root))
+    assert matrix.codes == ["en", "ar", "ti"]
+    assert matrix.state(TESTBY, "en") == State.stale
+    assert matrix.state(PurePosixPath("index.md"), "en") == State.machine
+    assert matrix.state(PurePosixPath("andra.md"), "en") == State.missing
+    assert matrix.state(PurePosixPath("index.md"), "ar") == State.missing
+    assert matrix.counts("en") == {
+        State.missing: 2,
+        State.stale: 1,
+        State.machine: 1,
+        State.current: 0,
+        State.reviewed: 0,
+    }
+
+
+def test_terminal_table_has_symbols_legend_and_counts_without_colour(tmp_path: Path) -> None:
+    root, _ = _history(tmp_path)
+    text = terminal(build_matrix(Project(root)), colour=False)
+    assert "\033[" not in text
+    row = next(line for line in text.splitlines() if line.startswith("orter/testby.md"))
+    assert row.split()[1:] == ["!", "!", "!"]
+    for look in LOOKS.values():
+        assert f"{look.symbol}  {look.english}: {look.meaning}" in text
+    stale = next(line for line in text.splitlines() if line.startswith("! stale"))
+    assert stale.split()[-3:] == ["1", "1", "1"]
+
+
+def test_colour_only_on_request(tmp_path: Path) -> None:
+    root, _ = _history(tmp_path)
+    assert "\033[33m" in terminal(build_matrix(Project(root)), colour=True)
+    result = run_tool("status", "--root", str(root))  # stdout is a pipe here
+    assert result.returncode == 0 and "\033[" not in result.stdout
+
+
+def test_markdown_for_a_pull_request(tmp_path: Path) -> None:
+    root, first = _history(tmp_path)
+    result = run_tool("status", "--root", str(root), "--format", "markdown", "--base", first)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "| page | en | ar | ti |" in text
+    assert "| `orter/testby.md` | ! | ! | ! |" in text
+    assert "- Swedish pages changed: `orter/testby.md`" in text
+    assert "- `orter/testby.md` changed since it was translated into en, ar, ti" in text
+    assert "- `andra.md` is not translated into en, ar, ti" in text
+    assert "Legend: ✗ missing · ! stale · m machine" in markdown(build_matrix(Project(root)))
+
+
+def test_json(tmp_path: Path) -> None:
+    root, _ = _history(tmp_path)
+    result = run_tool("status", "--root", str(root), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["pages"]["orter/testby.md"] == {"en": "stale", "ar": "stale", "ti": "stale"}
+    assert data["counts"]["en"]["missing"] == 2
+
+
+def test_diff_shows_what_changed_since_the_translation(tmp_path: Path) -> None:
+    root, first = _history(tmp_path)
+    result = run_tool("status", "--root", str(root), "--diff", "en", "orter/testby")
+    assert result.returncode == 0, result.stderr
+    assert f"--- sv/orter/testby.md @ {first}" in result.stdout
+    assert "+++ sv/orter/testby.md (now)" in result.stdout
+    assert "+Nytt stycke om stöd." in result.stdout
+    same = run_tool("status", "--root", str(root), "--diff", "en", "index.md")
+    assert "has not changed since docs/en/index.md was made" in same.stdout
+
+
+def test_diff_explains_what_is_missing(tmp_path: Path) -> None:
+    root, _ = _history(tmp_path)
+    (root / "docs/ti/index.md").write_text("---\ntitle: x\n---\n\n# x\n", "utf-8")
+    (root / "docs/ar/index.md").write_text("---\nsource_revision: '0123456789ab'\n---\n", "utf-8")
+    cases = {
+        ("en", "nope.md"): "there is no Swedish page 'nope.md'",
+        ("en", "andra.md"): "this page is not translated yet",
+        ("ti", "index.md"): "does not say which Swedish revision it was made from",
+        ("ar", "index.md"): "revision '0123456789ab' is not in this repository's history",
+    }
+    for (code, page), message in cases.items():
+        result = run_tool("status", "--root", str(root), "--diff", code, page)
+        assert result.returncode == 1, (code, page)
+        assert message in result.stderr and "how to fix:" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_outside_git_every_translation_counts_as_stale(small_project: Path) -> None:
+    text = terminal(build_matrix(Project(small_project)), colour=False)
+    assert "not a git checkout" in text
+
+
+def test_real_site_matrix_covers_every_page_and_language() -> None:
+    matrix = build_matrix(Project(REPO))
+    assert len(matrix.codes) >= 9 and PurePosixPath("index.md") in matrix.pages
+    assert not matrix.problems
