@@ -12,6 +12,7 @@ from .errors import ContentError
 from .gitrepo import GitRepo
 from .project import REPO, Project
 from .record import Work, record_reviewed, record_updated, select_pages
+from .scaffold import scaffold
 from .source_diff import changed_files, normalise_page, source_diff
 from .status import build_matrix
 from .status_render import as_json, markdown, terminal
@@ -104,6 +105,34 @@ def translation_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cmd_new(project: Project, args: argparse.Namespace) -> int:
+    """Create a service's or a place's data file and Swedish page, and say what comes next."""
+    created = scaffold(project, args.kind, args.name)
+    data = created.data.relative_to(project.root)
+    page = created.page.relative_to(project.root)
+    nav = page.relative_to("docs/sv")
+    print(f"Created {data}\nCreated {page}\n\nNext:")
+    print(f"  1. Fill in every TODO and ~ in {data} from a source; remove what you cannot source.")
+    print(f"  2. Write the page {page} (plain Swedish; keep the placeholder).")
+    if created.nav_added:
+        print(f"  3. {nav} was added to nav: in mkdocs.yml; move it if it belongs elsewhere.")
+    else:
+        print(f"  3. Add '- {nav}' to nav: in mkdocs.yml.")
+    print("  4. Run scripts/check until it reports no error, then scripts/build.")
+    return 0
+
+
+def new_parser() -> argparse.ArgumentParser:
+    """Options of scripts/new."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/new",
+        description="Create a new service or place: its data file and its Swedish page.",
+    )
+    parser.add_argument("kind", choices=["service", "place"])
+    parser.add_argument("name", help="file name: lower case letters, digits and dashes")
+    return parser
+
+
 def run(command: Command, project: Project, args: argparse.Namespace) -> int:
     """Run a command; bad content is reported as file:line messages, never a traceback."""
     try:
@@ -120,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     tools: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
         "status": (status_parser, cmd_status),
         "translation": (translation_parser, cmd_translation),
+        "new": (new_parser, cmd_new),
     }
     if not argv or argv[0] not in tools:
         print(f"usage: tools_cli {{{','.join(tools)}}} ...", file=sys.stderr)
