@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -15,12 +18,17 @@ class Problem:
     line: int | None = None
     field: str | None = None
     hint: str | None = None
+    severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{_display(self.path)}:{self.line}" if self.line else _display(self.path)
+        return self.format(_display(self.path))
+
+    def format(self, shown_path: str) -> str:
+        """The problem as `file:line: error: [field] message`, then how to fix it."""
+        where = f"{shown_path}:{self.line}" if self.line else shown_path
         field = f" [{self.field}]" if self.field else ""
         hint = f"\n    how to fix: {self.hint}" if self.hint else ""
-        return f"{where}: error:{field} {self.message}{hint}"
+        return f"{where}: {self.severity}:{field} {self.message}{hint}"
 
 
 class ContentError(Exception):
