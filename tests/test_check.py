@@ -8,6 +8,7 @@ errors and 0 for warnings only, and never print a traceback.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 import yaml
 
 from git_site import commit_all, git_site
-from support import FIXTURES
+from support import FIXTURES, REPO
 from victiminfo import check_cli
 
 CORPUS = FIXTURES / "bad-content"
@@ -89,3 +90,27 @@ def test_each_mistake_gets_its_own_message(
 
 def test_corpus_has_at_least_twenty_kinds_of_mistake() -> None:
     assert len([c for c in CASES if not c.endswith("-is-fine")]) >= 20
+
+
+def test_scripts_check_prints_github_annotations(
+    recorded_site: tuple[Path, str], tmp_path: Path
+) -> None:
+    case = yaml.safe_load((CORPUS / "script-element.yml").read_text(encoding="utf-8"))
+    root = apply_case(*recorded_site, tmp_path / "project", case)
+    done = subprocess.run(
+        [str(REPO / "scripts/check"), "--root", str(root), "--format", "github"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "::error file=docs/sv/andra.md,line=4::a <script> element" in done.stdout
+    assert done.stdout.rstrip().endswith("check: 1 error, 1 warning in 19 files")
+
+
+def test_a_folder_without_mkdocs_yml_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, output = run_check(tmp_path, capsys)
+    assert code == 1 and "has no mkdocs.yml" in output and "Traceback" not in output

@@ -107,6 +107,13 @@ def _convert(
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise fail(
+                    Path(key_node.start_mark.name),
+                    "a key must be a plain name, not a list or a mapping",
+                    line=key_node.start_mark.line + first,
+                    hint="write 'name: value'; put text with [ ] or { } in quotes",
+                )
             key = _scalar(key_node, loader, first)
             out[key] = _convert(value_node, (*loc, key), lines, first, loader)
             lines[(*loc, key)] = key_node.start_mark.line + first
