@@ -29,6 +29,7 @@ from .revisions import front_matter_problems, revision_problems
 from .site_config import read_raw_config
 from .site_state import DEFAULT_MAX_AGE_DAYS
 from .strings import load_strings
+from .typed_facts import data_phones, typed_phone_problems
 
 T = TypeVar("T")
 
@@ -127,10 +128,13 @@ def _read_pages(
 
 
 def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) -> None:
+    phones = data_phones(catalog)
     for (code, _), page in site.pages.items():
         report.problems += markup_problems(page.text.path, page.outline)
         report.problems += placeholder_fact_problems(page.text, catalog)
         report.problems += front_matter_problems(page.text, translation=code != site.default)
+        if code == site.default:  # a translation's numbers are compared with its source
+            report.problems += typed_phone_problems(page, phones)
     report.problems += link_problems(site)
 
 
