@@ -20,6 +20,7 @@ from .layout import layout_problems
 from .links import ContentPage, SitePages, link_problems
 from .markdown_outline import outline
 from .markup_safety import markup_problems
+from .navigation import nav_problems
 from .page_facts import placeholder_fact_problems
 from .page_text import read_page_text
 from .pages import source_pages
@@ -77,6 +78,8 @@ def run_checks(project: Project, today: date, use_git: bool = True) -> CheckRepo
     report.problems += coverage_problems(project.docs, languages)
     report.collect(lambda: load_strings(project.data / "ui", languages))
     site = _read_pages(project, languages, toc_settings(raw), report)
+    swedish = set(source_pages(project.docs, site.default))
+    report.problems += nav_problems(project.config_file, raw, site.default, swedish)
     _check_pages(site, catalog, report)
     repo = _repo(project, use_git, report)
     _check_translations(site, repo, report)

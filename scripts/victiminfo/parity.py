@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 from .errors import Problem
 from .links import ContentPage, all_links
+from .markdown_outline import attr_id
 from .placeholders import find_placeholders
 from .text_literals import Literal, Literals, literals
 
@@ -66,6 +67,7 @@ def parity_problems(translation: ContentPage, source: ContentPage) -> list[Probl
         pair, "admonition", _admonitions(translation), _admonitions(source), near, BLOCK_HINT
     )
     problems += _links(pair, near)
+    problems += _other_ids(pair, near)
     problems += _literals(pair)
     return problems
 
@@ -78,6 +80,7 @@ FACT_HINT = (
     "copy the placeholder exactly from the Swedish page; only the text around it is translated"
 )
 BLOCK_HINT = "keep each '!!! kind' block of the Swedish page with the same kind; translate its text"
+ID_HINT = 'keep every {#id} and id="..." of the Swedish page exactly: links point to them'
 LINK_HINT = "keep each link target exactly as in the Swedish page; translate only the link text"
 
 
@@ -188,6 +191,40 @@ def _links(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
                 )
             )
     return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _ids_outside_headings(page: ContentPage) -> dict[str, int]:
+    """Explicit ids on anything but a heading ({: #id } lists, HTML id attributes)."""
+    ids: dict[str, int] = {}
+    for tag in page.outline.tags:
+        ids.update({value: tag.line for name, value in tag.attrs if name == "id" and value})
+    for attrs in page.outline.attr_lists:
+        found = attr_id(attrs.content)
+        if found:
+            ids.setdefault(found, attrs.line)
+    for heading in page.outline.headings:
+        ids.pop(heading.explicit_id or "", None)
+    return ids
+
+
+def _other_ids(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
+    tr, sv = _ids_outside_headings(pair.translation), _ids_outside_headings(pair.source)
+    problems = [
+        pair.problem(line, f"the id '#{key}' is not in the Swedish page", ID_HINT)
+        for key, line in tr.items()
+        if key not in sv
+    ]
+    problems += [
+        pair.problem(
+            near(line),
+            f"the id '#{key}' of the Swedish page is missing in this section "
+            f"(Swedish line {line}: {pair.source_line(line)})",
+            ID_HINT,
+        )
+        for key, line in sv.items()
+        if key not in tr
+    ]
+    return problems
 
 
 def _literals(pair: Pair) -> list[Problem]:

@@ -82,7 +82,7 @@ def validate(data: LocatedData, model: type[M], value: Any = None, drop: int = 0
 def _problem(data: LocatedData, drop: int, err: Any) -> Problem:
     loc: Loc = tuple(err["loc"])[drop:]
     dotted = ".".join(str(part) for part in loc) or None
-    message = str(err["msg"])
+    message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "missing":
         message = "this required field is missing"
     elif err["type"] == "extra_forbidden":
@@ -97,6 +97,13 @@ _HINTS = {
     "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
     "date_parsing": "write dates as YYYY-MM-DD",
     "date_type": "write dates as YYYY-MM-DD",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "url_parsing": "write the whole address, starting with https://",
+    "url_scheme": "write the whole address, starting with https://",
+    "string_type": "write text (put it in quotes if it looks like a number or a date)",
+    "int_parsing": "write a whole number",
+    "literal_error": "use one of the values the message lists",
 }
 
 
