@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from victiminfo import page_view
@@ -18,6 +18,7 @@ from victiminfo.leaflet_plan import parse_settings, plan_leaflets
 from victiminfo.project import Project
 from victiminfo.search_index import write_language_indexes
 from victiminfo.site_state import SiteState, load_state
+from victiminfo.status_page import STATUS_PAGE, status_page_markdown
 
 _state: SiteState | None = None
 
@@ -86,10 +87,14 @@ def on_template_context(
     return context
 
 
+@event_priority(-150)  # after the i18n plugin has chosen each language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Leaflet templates and print CSS live in overrides/ but are not part of the web site."""
+    """Drop the leaflet templates (not part of the web site); add the editors' status page."""
     for file in [f for f in files if f.src_uri.startswith("leaflets/")]:
         files.remove(file)
+    if _current(config) == _loaded().catalog.languages.default.code:
+        markdown = status_page_markdown(_loaded().project)
+        files.append(File.generated(config, STATUS_PAGE, content=markdown))
     return files
 
 

@@ -167,7 +167,7 @@ def html_table(matrix: Matrix, page_url: dict[PurePosixPath, str]) -> str:
         f"<td>{_done(matrix, code)} av {len(matrix.pages)}</td>" for code in matrix.codes
     )
     return (
-        '<table class="vi-status">\n'
+        "<table>\n"
         "<caption>Översättningarnas status, sida för sida och språk för språk</caption>\n"
         f'<thead><tr><th scope="col">Sida</th>{heads}</tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n"

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .agency import export_text, import_file
 from .errors import ContentError
 from .gitrepo import GitRepo
 from .project import REPO, Project
@@ -65,7 +66,11 @@ def status_parser() -> argparse.ArgumentParser:
 
 
 def cmd_translation(project: Project, args: argparse.Namespace) -> int:
-    """Record work on translations: updated (made from the current Swedish) or reviewed."""
+    """Record work on translations, or exchange files with a translation agency."""
+    if args.action == "export":
+        return cmd_export(project, args)
+    if args.action == "import":
+        return cmd_import(project, args)
     repo = GitRepo(project.root)
     work = Work(args.by.strip(), machine=getattr(args, "machine", False))
     if not work.name:
@@ -84,11 +89,40 @@ def cmd_translation(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(project: Project, args: argparse.Namespace) -> int:
+    """Write the missing and stale pages of a language into one XLIFF or PO file."""
+    repo = GitRepo(project.root)
+    text, count = export_text(project, repo, args.lang, args.format, every=args.all)
+    if count == 0:
+        print(f"Nothing to translate: every page of '{args.lang}' is up to date.")
+        return 0
+    suffix = "xlf" if args.format == "xliff" else "po"
+    out = args.output or Path(f"translation-{args.lang}-{repo.head() or 'work'}.{suffix}")
+    out.write_text(text, encoding="utf-8")
+    print(f"Wrote {out}: {count} page(s) for the agency to translate.")
+    return 0
+
+
+def cmd_import(project: Project, args: argparse.Namespace) -> int:
+    """Write a returned XLIFF or PO file's translations into docs/LANG/."""
+    report = import_file(project, GitRepo(project.root), args.file, args.by)
+    for path in report.written:
+        print(f"wrote {path.relative_to(project.root)}")
+    for problem in report.skipped:
+        print(str(problem).replace(": error:", ": warning:", 1), file=sys.stderr)
+    print(
+        f"{len(report.written)} page(s) written, {len(report.unchanged)} unchanged, "
+        f"{len({p.message.split(',')[0] for p in report.skipped})} not complete "
+        "(left as they were)."
+    )
+    return 0
+
+
 def translation_parser() -> argparse.ArgumentParser:
     """Options of scripts/translation."""
     parser = argparse.ArgumentParser(
         prog="scripts/translation",
-        description="Record translation work in the pages' front matter.",
+        description="Record translation work, and exchange files with translation agencies.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
     updated = actions.add_parser(
@@ -102,6 +136,16 @@ def translation_parser() -> argparse.ArgumentParser:
         sub.add_argument("lang", help="language code, e.g. fi")
         sub.add_argument("pages", nargs="+", help="pages under docs/LANG/, or patterns: '*'")
         sub.add_argument("--by", required=True, help="who did it (a name or a team)")
+    export = actions.add_parser("export", help="a file for a translation agency (XLIFF or PO)")
+    export.add_argument("lang", help="language code, e.g. fi")
+    export.add_argument("--format", choices=["xliff", "po"], default="xliff")
+    export.add_argument("-o", "--output", type=Path, help="where to write the file")
+    export.add_argument(
+        "--all", action="store_true", help="every page, not only the missing and stale ones"
+    )
+    imported = actions.add_parser("import", help="write an agency's returned file into docs/")
+    imported.add_argument("file", type=Path, help="the returned .xlf or .po file")
+    imported.add_argument("--by", help="who translated it (default: the file's translator)")
     return parser
 
 
