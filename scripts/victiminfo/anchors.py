@@ -47,9 +47,15 @@ def anchor_ids(page: Outline, toc: TocSettings) -> dict[str, int]:
         found = attr_id(attrs.content)
         if found:
             ids.setdefault(found, attrs.line)
-    used = set(ids)
-    for heading in page.headings:
-        if heading.explicit_id is None:
-            made = unique(toc.slugify(plain_text(heading.title), toc.separator), used)
-            ids.setdefault(made, heading.line)
+    for heading, made in zip(page.headings, heading_ids(page, toc, set(ids)), strict=True):
+        ids.setdefault(made, heading.line)
     return ids
+
+
+def heading_ids(page: Outline, toc: TocSettings, used: set[str] | None = None) -> list[str]:
+    """The id of each heading, in order: its {#id}, else its text slugified and made unique."""
+    taken = set(used or ()) | {h.explicit_id for h in page.headings if h.explicit_id}
+    return [
+        heading.explicit_id or unique(toc.slugify(plain_text(heading.title), toc.separator), taken)
+        for heading in page.headings
+    ]
