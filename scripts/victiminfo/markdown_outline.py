@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 from .page_text import PageText
 
@@ -225,6 +226,9 @@ class _TagCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pairs = tuple((name, value or "") for name, value in attrs)
         self.found.append(Tag(tag, pairs, self.getpos()[0] - 1 + self.first_line))
+
+    def set_cdata_mode(self, *args: Any, **kwargs: Any) -> None:
+        """Read on after <script> or <style>: tags inside or after them are checked too."""
 
 
 def tags(masked: str, first_line: int) -> list[Tag]:

@@ -101,7 +101,7 @@ def _scheme_problem(path: Path, line: int, what: str, scheme: str) -> Problem:
         path,
         f"{what} uses a '{scheme}' address, which {reason}: not allowed",
         line=line,
-        hint="link to a page (page.md) or an https:// address; put images in docs/assets/",
+        hint="link to a page (page.md) or an https:// address; save images under docs/sv/",
     )
 
 
@@ -114,5 +114,6 @@ def _remote(path: Path, line: int, url: str) -> Problem:
         path,
         f"the image '{url}' is loaded from another host: the reader's visit would be seen there",
         line=line,
-        hint="save the image in docs/assets/ and link it relative to this page",
+        hint="save the image under docs/sv/ (e.g. docs/sv/bilder/karta.png) and link it "
+        "relative to this page",
     )
