@@ -80,6 +80,7 @@ FACT_HINT = (
     "copy the placeholder exactly from the Swedish page; only the text around it is translated"
 )
 BLOCK_HINT = "keep each '!!! kind' block of the Swedish page with the same kind; translate its text"
+LITERAL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 ID_HINT = 'keep every {#id} and id="..." of the Swedish page exactly: links point to them'
 LINK_HINT = "keep each link target exactly as in the Swedish page; translate only the link text"
 
@@ -169,6 +170,8 @@ def _links(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
     missing = Counter(link.target for link in sv_links) - Counter(link.target for link in tr_links)
     problems = []
     for link in reversed(tr_links):
+        if link.target.lower().startswith(LITERAL_SCHEMES):
+            continue  # a new address or number: reported (more plainly) by _literals
         if extra[link.target] > 0:
             extra[link.target] -= 1
             problems.append(

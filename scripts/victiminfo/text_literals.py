@@ -80,7 +80,8 @@ def literals(page: Outline, first_line: int) -> Literals:
     for match in DIGITS.finditer(text):
         kind = "phone" if is_phone(match.group(0)) else "number"
         found.items.append(Literal(kind, match.group(0), _line(text, match.start(), first_line)))
-    return found
+    unique = {(item.kind, item.key, item.line): item for item in found.items}
+    return Literals(sorted(unique.values(), key=lambda item: item.line))
 
 
 def phone_key(text: str) -> str:
