@@ -64,27 +64,44 @@ class CheckReport:
 def run_checks(project: Project, today: date, use_git: bool = True) -> CheckReport:
     """Check the data, the strings and every page of every language."""
     report = CheckReport()
-    raw = report.collect(lambda: read_raw_config(project.config_file)) or {}
-    report.files = 1 + sum(1 for _ in project.data.rglob("*.yml"))
-    catalog = report.collect(lambda: load_catalog(project.data))
-    languages = catalog.languages if catalog else _languages_alone(project)
-    if catalog is not None:
-        rule = AgeRule(_max_age(project, raw, report), today)
-        report.collect(lambda: report.problems.extend(fact_problems(catalog, rule)))
-    if languages is None:
-        report.problems.sort(key=_order)
-        return report
+    raw = report.collect(partial(read_raw_config, project.config_file)) or {}
+    catalog, languages = _check_data(project, raw, today, report)
+    if languages is not None:  # without the language list, pages cannot be found
+        _check_content(project, raw, languages, catalog, use_git, report)
+    report.problems.sort(key=_order)
+    return report
+
+
+def _check_data(
+    project: Project, raw: dict[str, Any], today: date, report: CheckReport
+) -> tuple[Catalog | None, LanguageList | None]:
+    """The data files, their cross-references and their facts' sources and dates."""
+    report.files += 1 + sum(1 for _ in project.data.rglob("*.yml"))
+    catalog = report.collect(partial(load_catalog, project.data))
+    if catalog is None:
+        return None, _languages_alone(project)
+    rule = AgeRule(_max_age(project, raw, report), today)
+    report.problems += report.collect(partial(fact_problems, catalog, rule)) or []
+    return catalog, catalog.languages
+
+
+def _check_content(
+    project: Project,
+    raw: dict[str, Any],
+    languages: LanguageList,
+    catalog: Catalog | None,
+    use_git: bool,
+    report: CheckReport,
+) -> None:
+    """The folders, strings, nav and pages of every language, and each translation."""
     report.problems += layout_problems(project.docs, languages)
     report.problems += coverage_problems(project.docs, languages)
-    report.collect(lambda: load_strings(project.data / "ui", languages))
+    report.collect(partial(load_strings, project.data / "ui", languages))
     site = _read_pages(project, languages, toc_settings(raw), report)
     swedish = set(source_pages(project.docs, site.default))
     report.problems += nav_problems(project.config_file, raw, site.default, swedish)
     _check_pages(site, catalog, report)
-    repo = _repo(project, use_git, report)
-    _check_translations(site, repo, report)
-    report.problems.sort(key=_order)
-    return report
+    _check_translations(site, _repo(project, use_git, report), report)
 
 
 def _order(problem: Problem) -> tuple[str, int]:
