@@ -133,7 +133,7 @@ def _check_file(
     site: SitePages, page: ContentPage, link: Link, target: PurePosixPath
 ) -> Iterator[Problem]:
     for code in (page.text.code, site.default):
-        if (site.docs / code / target).exists():
+        if (site.docs / code / target).is_file():
             return
     as_page = target.with_suffix(".md") if target.name else None
     page_like = [p for p in (as_page, target / "index.md") if p is not None]
@@ -143,11 +143,15 @@ def _check_file(
         if known
         else "correct the path, or add the file"
     )
+    folder = any((site.docs / code / target).is_dir() for code in (page.text.code, site.default))
+    inside = sorted(
+        rel for code, rel in site.pages if code == site.default and rel.parent == target
+    )
+    if folder and inside and not known:
+        hint = f"link to one of its pages, e.g. ({_relative(page.text.rel, inside[0])})"
+    what = "a folder, not a page" if folder else f"nothing in docs/{page.text.code}/"
     yield Problem(
-        page.text.path,
-        f"the link '{link.target}' leads to nothing in docs/{page.text.code}/",
-        line=link.line,
-        hint=hint,
+        page.text.path, f"the link '{link.target}' leads to {what}", line=link.line, hint=hint
     )
 
 
