@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Generic, TypeVar
 
 from .errors import Problem
 from .links import ContentPage, all_links
@@ -19,11 +18,9 @@ from .markdown_outline import attr_id
 from .placeholders import find_placeholders
 from .text_literals import Literal, Literals, literals
 
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
-class Item(Generic[T]):
+class Item:
     """One structural item of a page, with the key two pages must share and its line."""
 
     key: Hashable
@@ -85,21 +82,21 @@ ID_HINT = 'keep every {#id} and id="..." of the Swedish page exactly: links poin
 LINK_HINT = "keep each link target exactly as in the Swedish page; translate only the link text"
 
 
-def _headings(page: ContentPage) -> list[Item[object]]:
+def _headings(page: ContentPage) -> list[Item]:
     return [Item((h.level, h.explicit_id), h.line, h.shown) for h in page.outline.headings]
 
 
-def _placeholders(page: ContentPage) -> list[Item[object]]:
+def _placeholders(page: ContentPage) -> list[Item]:
     first = page.text.body_line - 1
     return [Item(p.text, p.line + first, p.text) for p in find_placeholders(page.text.body)]
 
 
-def _admonitions(page: ContentPage) -> list[Item[object]]:
+def _admonitions(page: ContentPage) -> list[Item]:
     return [Item(a.kind, a.line, f"!!! {a.kind}") for a in page.outline.admonitions]
 
 
 def _section_map(
-    translation: Sequence[Item[object]], source: Sequence[Item[object]], first_line: int
+    translation: Sequence[Item], source: Sequence[Item], first_line: int
 ) -> Callable[[int], int]:
     """For a Swedish line, the translation line of the same section's heading."""
     pairs: list[tuple[int, int]] = []
@@ -119,8 +116,8 @@ def _section_map(
 def _sequence(
     pair: Pair,
     what: str,
-    translation: Sequence[Item[object]],
-    source: Sequence[Item[object]],
+    translation: Sequence[Item],
+    source: Sequence[Item],
     near: Callable[[int], int],
     hint: str,
 ) -> list[Problem]:
@@ -145,7 +142,7 @@ def _sequence(
     return problems
 
 
-def _differs(pair: Pair, what: str, tr: Item[object], sv: Item[object], hint: str) -> Problem:
+def _differs(pair: Pair, what: str, tr: Item, sv: Item, hint: str) -> Problem:
     return pair.problem(
         tr.line,
         f"this {what} is '{tr.shown}', but the Swedish page has '{sv.shown}' here "
@@ -154,7 +151,7 @@ def _differs(pair: Pair, what: str, tr: Item[object], sv: Item[object], hint: st
     )
 
 
-def _missing(pair: Pair, what: str, sv: Item[object], line: int, hint: str) -> Problem:
+def _missing(pair: Pair, what: str, sv: Item, line: int, hint: str) -> Problem:
     return pair.problem(
         line,
         f"the {what} '{sv.shown}' of the Swedish page is missing in this section "
