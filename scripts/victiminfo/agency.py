@@ -114,7 +114,8 @@ def read_returned(path: Path) -> Returned:
             return read_po(data.decode("utf-8"))
         return read_xliff(data)
     except (XliffError, PoError) as exc:
-        raise fail(path, str(exc), line=exc.line) from None
+        hint = "correct the file, or ask for it to be saved again from the exported one"
+        raise fail(path, str(exc), line=exc.line, hint=hint) from None
     except UnicodeDecodeError:
         raise fail(path, "the file is not UTF-8 text", hint="save it as UTF-8") from None
 
@@ -226,10 +227,10 @@ def _targets(path: Path, then: str, planned: list[Planned], page: ReturnedPage) 
             want, got = protected_parts(p.unit.nodes), protected_parts(parse_inline(unit.target))
             if want != got:
                 problems.append(_lost(path, page, unit.id, unit.line, want, got))
-            elif breaks_structure(then, p.unit.id, unit.target):
-                problems.append(_breaks(path, page, unit.id, unit.line))
             else:
                 targets[p.unit.id] = unit.target
+    for ident in structure_breakers(then, targets):
+        problems.append(_breaks(path, page, ident, page.units[ident].line))
     if problems:
         raise ContentError(problems)
     return targets
@@ -291,9 +292,13 @@ def _rebuild(
     return set_front_matter(front + body, updated_values(revision, work))
 
 
-def breaks_structure(then: str, ident: str, target: str) -> bool:
-    """Whether a target would change the page's blocks (a blank line, a leading #, - or |)."""
+def structure_breakers(then: str, targets: dict[str, str]) -> list[str]:
+    """The units whose target would change the page's blocks (a blank line, a leading #, -)."""
     source = read_page_text(then).body
-    if ident == TITLE:
-        return "\n" in target
-    return segment(source.join({ident: target})).skeleton != source.skeleton
+    bad = [i for i in targets if i == TITLE and "\n" in targets[i]]
+    body = {i: t for i, t in targets.items() if i != TITLE}
+    if segment(source.join(body)).skeleton == source.skeleton:
+        return bad
+    return bad + [
+        i for i, t in body.items() if segment(source.join({i: t})).skeleton != source.skeleton
+    ]
