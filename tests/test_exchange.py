@@ -335,3 +335,13 @@ def test_export_refuses_uncommitted_swedish_and_unknown_language(tmp_path: Path)
     result = _tool(root, "export", "en", "-o", str(tmp_path / "x.xlf"))
     assert result.returncode == 1 and "not committed" in result.stderr
     assert not (tmp_path / "x.xlf").exists()
+
+
+@pytest.mark.parametrize("name", ["../../scripts/x.md", "/etc/x.md", "rik.txt"])
+def test_a_page_outside_the_language_folder_is_refused(tmp_path: Path, name: str) -> None:
+    root, _ = _rich_site(tmp_path)
+    exported = _export(root, "xliff", "--all")
+    text = exported.read_text("utf-8").replace('original="rik.md"', f'original="{name}"')
+    exported.write_text(text, "utf-8")
+    result = _tool(root, "import", str(exported), "--by", "A")
+    assert result.returncode == 1 and "is not a page of this site" in result.stderr

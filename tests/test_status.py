@@ -6,7 +6,7 @@ import json
 from pathlib import Path, PurePosixPath
 
 from git_site import commit_all, git_site, run_tool
-from support import REPO
+from support import REPO, parse_html
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
 from victiminfo.status import build_matrix
@@ -131,3 +131,34 @@ def test_real_site_matrix_covers_every_page_and_language() -> None:
     matrix = build_matrix(Project(REPO))
     assert len(matrix.codes) >= 9 and PurePosixPath("index.md") in matrix.pages
     assert not matrix.problems
+
+
+def test_the_site_has_an_accessible_status_page_for_editors(real_site: Path) -> None:
+    """Built with the site, Swedish only, a real table, out of search and sitemap (issue #5)."""
+    page = real_site / "oversattningar/index.html"
+    doc = parse_html(page)
+    html = page.read_text("utf-8")
+    matrix = build_matrix(Project(REPO))
+    assert len(doc.find("caption")) == 1
+    assert len(doc.find("th", scope="col")) == 1 + len(matrix.codes)
+    assert len(doc.find("th", scope="row")) == len(matrix.pages) + 1  # + the totals row
+    assert "Översättningarnas status" in html
+    words = {look.swedish for look in LOOKS.values()}
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    cells = [c.split("</td>")[0] for c in body.split("<td>")[1:]]
+    assert cells and all(c.split("</td>")[0] in words for c in cells)
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "<script" not in article and "style=" not in article
+    assert not (real_site / "en/oversattningar").exists()
+    for index in [
+        real_site / "search/search_index.json",
+        *real_site.glob("*/search/search_index.json"),
+    ]:
+        assert "oversattningar" not in index.read_text("utf-8")
+    assert "oversattningar" not in (real_site / "sitemap.xml").read_text("utf-8")
+    assert not list(real_site.glob("leaflets/**/*oversattningar*"))
+
+
+def test_the_status_page_says_when_there_is_no_history(small_site: Path) -> None:
+    html = (small_site / "oversattningar/index.html").read_text("utf-8")
+    assert "utan git-historik" in html and "<caption>" in html

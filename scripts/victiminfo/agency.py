@@ -178,6 +178,7 @@ def _import_page(
     report: ImportReport,
 ) -> str | None:
     """The new text of one translated page, or None when there is nothing to write."""
+    _check_page_path(path, page)
     source_code = load_languages(project.data / "languages.yml").default.code
     sv = project.docs / source_code / page.page
     then = repo.file_at(page.revision, sv) if repo.revision_exists(page.revision) else None
@@ -204,6 +205,18 @@ def _import_page(
         report.skipped += [_waiting(path, page, p) for p in waiting]
         return None
     return _rebuild(then, translation, targets, page.revision, work)
+
+
+def _check_page_path(path: Path, page: ReturnedPage) -> None:
+    """A page must be a .md file inside the language folder: never '..' or an absolute path."""
+    rel = page.page
+    if rel.is_absolute() or ".." in rel.parts or rel.suffix != ".md" or not rel.parts:
+        raise fail(
+            path,
+            f"'{rel}' is not a page of this site",
+            line=page.line,
+            hint="keep the page names (original= or msgctxt) as they were exported",
+        )
 
 
 def _targets(path: Path, then: str, planned: list[Planned], page: ReturnedPage) -> dict[str, str]:
