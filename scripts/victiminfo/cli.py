@@ -73,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
         help="leaflets with 3 mm bleed and crop marks, for a print shop",
     )
     parser.add_argument("--no-leaflets", action="store_true", help="build the web site only")
+    parser.add_argument("--address", default="127.0.0.1:8000", help="serve: host:port to listen on")
+    parser.add_argument(
+        "--lang",
+        default=None,
+        help="serve: the language to preview (default: the source language); 'all' for every one",
+    )
     args = parser.parse_args(argv)
     _setup_logging()
     project = Project(args.root.resolve())
@@ -80,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from .serve import serve
 
-            return serve(project)
+            return serve(project, args.address, args.lang)
         return cmd_build(project, args)
     except ContentError as exc:
         for problem in exc.problems:

@@ -33,6 +33,15 @@ def build_leaflets(
     project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
 ) -> LeafletReport:
     """Render every planned leaflet into out/leaflets/."""
+    documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop)
+    rendered = render_all(jobs, project.cache, font_files(), _progress)
+    return LeafletReport(tuple(documents), rendered)
+
+
+def leaflet_jobs(
+    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+) -> tuple[list[LeafletDocument], list[Job]]:
+    """Every planned leaflet composed and checked, with the WeasyPrint job that renders it."""
     raw = read_raw_config(project.config_file)
     extra = raw.get("extra") or {}
     settings = parse_settings(project.config_file, extra)
@@ -48,11 +57,8 @@ def build_leaflets(
         compose(leaflet, state, site_url, state.strings[leaflet.code].t("site_name"))
         for leaflet in plan
     ]
-    fonts = font_files()
-    _check_glyphs(documents, fonts, state)
-    jobs = [_job(doc, out, project, settings) for doc in documents]
-    rendered = render_all(jobs, project.cache, fonts, _progress)
-    return LeafletReport(tuple(documents), rendered)
+    _check_glyphs(documents, font_files(), state)
+    return documents, [_job(doc, out, project, settings) for doc in documents]
 
 
 def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSettings) -> Job:

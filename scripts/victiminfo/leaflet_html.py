@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -61,7 +63,7 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
         site_name=site_name,
         body=Markup(body),
         url=url,
-        qr=qr_code(url),
+        qr=cached_qr_code(url, state.project.cache.parent / "qr"),
         edition=state.policy.edition.isoformat(),
         edition_text=fill(
             ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()
@@ -93,6 +95,23 @@ def public_url(site_url: str, lang_root: str, page: PurePosixPath) -> str:
 def qr_code(url: str) -> str:
     """A QR code for url, as an SVG data URI."""
     return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
+
+
+def cached_qr_code(url: str, folder: Path) -> str:
+    """qr_code(url), kept in folder: choosing the QR mask is slow, and URLs rarely change."""
+    settings = ["segno", segno.__version__, "error=m", "scale=4", "border=2", url]
+    key = hashlib.sha256("\0".join(settings).encode("utf-8")).hexdigest()
+    path = folder / f"{key}.txt"
+    try:
+        return path.read_text(encoding="ascii")
+    except OSError:
+        pass
+    code = qr_code(url)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(code, encoding="ascii")
+    tmp.replace(path)
+    return code
 
 
 def _page_html(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 PDF_VARIANT = "pdf/ua-1"
@@ -25,14 +26,31 @@ class Job:
 
     def key(self, fonts: Sequence[Path]) -> str:
         """A hash of everything that decides the PDF's bytes."""
-        import weasyprint
-
-        digest = hashlib.sha256()
-        for part in (self.html, weasyprint.__version__, PDF_VARIANT, *map(_fingerprint, fonts)):
-            digest.update(part.encode("utf-8") + b"\0")
-        for sheet in self.stylesheets:
-            digest.update(sheet.read_bytes() + b"\0")
+        stamps = tuple(
+            _fingerprint(sheet) + str(sheet.stat().st_mtime_ns) for sheet in self.stylesheets
+        )
+        shared = _renderer_digest(tuple(fonts), self.stylesheets, stamps)
+        digest = hashlib.sha256(shared.encode("ascii"))
+        digest.update(self.html.encode("utf-8"))
         return digest.hexdigest()
+
+
+@cache
+def _renderer_digest(
+    fonts: tuple[Path, ...], stylesheets: tuple[Path, ...], stamps: tuple[str, ...]
+) -> str:
+    """What every leaflet shares: WeasyPrint's version, the PDF variant, fonts, stylesheets.
+
+    Computed once per build (stamps: the stylesheets' sizes and times, so an edited one is
+    read again), without importing WeasyPrint: a build in which no leaflet changed does not
+    pay for loading it (issue #7).
+    """
+    digest = hashlib.sha256()
+    for part in (metadata.version("weasyprint"), PDF_VARIANT, *map(_fingerprint, fonts)):
+        digest.update(part.encode("utf-8") + b"\0")
+    for sheet in stylesheets:
+        digest.update(sheet.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def render_all(
@@ -58,6 +76,8 @@ def _render(todo: list[tuple[Job, Path]]) -> Iterator[Path]:
     if workers <= 1 or len(todo) < 4:
         yield from (render_one(job, cached) for job, cached in todo)
         return
+    import weasyprint  # noqa: F401  (loaded once here, shared by the forked workers)
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(render_one, [j for j, _ in todo], [c for _, c in todo], chunksize=2)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import phonenumbers
 
 REGION = "SE"
@@ -21,12 +23,14 @@ def parse_phone(text: str) -> phonenumbers.PhoneNumber:
     return number
 
 
+@cache
 def is_short_number(text: str) -> bool:
     """True for service numbers like 112 or 116 006 that are dialled without an area code."""
     number = parse_phone(text)
     return phonenumbers.is_valid_short_number(number) and not phonenumbers.is_valid_number(number)
 
 
+@cache
 def tel_uri(text: str) -> str:
     """The tel: link for a number: the short number itself, or the international form."""
     number = parse_phone(text)

@@ -1,0 +1,1 @@
+"""The benchmark (scripts/bench): synthetic content, timed builds, baselines and a report."""

@@ -1,0 +1,63 @@
+"""scripts/bench: build speed, memory and weight against plain MkDocs and WeasyPrint (issue #7)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..project import REPO
+from .machine import load_average, machine
+from .measure import CommandFailed
+from .notes import notes
+from .progress import Progress
+from .report import targets, write_reports
+from .runner import FULL, QUICK, run_plan
+
+RESULTS = REPO / "scripts" / "bench-results"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the grid (or --quick), print the results, write results.md and results.json."""
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="only the smallest cells (< 2 min)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help=f"default: {RESULTS}")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    work = Path(tempfile.mkdtemp(prefix="victiminfo-bench-"))
+    started, clock, load_start = datetime.now(UTC), time.monotonic(), load_average()
+    progress = Progress(plan.steps())
+    try:
+        results = run_plan(plan, work, progress)
+    except CommandFailed as exc:
+        print(f"error: a measured command failed:\n{exc}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    report: dict[str, Any] = {
+        "mode": "quick" if plan.quick else "full grid",
+        "started": started.isoformat(timespec="seconds"),
+        "duration_s": time.monotonic() - clock,
+        "machine": machine(),
+        "load_average": {"start": load_start, "end": load_average()},
+        "results": results,
+    }
+    report["targets"] = targets(results)
+    report["notes"] = notes(report)
+    json_file, md_file = write_reports(report, args.out)
+    for target in report["targets"]:
+        mark = "ok  " if target["met"] else "MISS"
+        print(f"{mark} {target['target']}: {target['shown']} (limit {target['limit']})")
+    print(f"Wrote {md_file} and {json_file}" + (f"; projects kept in {work}" if args.keep else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""Synthetic benchmark content: S fake services in L languages, from the real data model."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..project import REPO
+
+# Languages for each L: a subset of docs/_data/languages.yml. L=4 has both scripts that
+# stress the leaflets most: Arabic (right-to-left) and Tigrinya (Ethiopic).
+LANGUAGE_SETS = {1: ("sv",), 4: ("sv", "ar", "ti", "uk")}
+TEMPLATE_SERVICE = "brottsofferjouren"
+SOURCE_KEY = "benchmark-synthetic"
+CHECKED = "2026-11-22"
+LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]+\)")
+# Swedish numbers reserved by PTS for fiction: 08-465 004 00-99 and 070-174 06 05-99.
+MAX_SERVICES = 95
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One point of the grid: S services in L languages."""
+
+    services: int
+    languages: int
+
+    @property
+    def name(self) -> str:
+        """A short label such as '24x10'."""
+        return f"{self.services}x{self.languages}"
+
+
+def language_codes(count: int, repo: Path = REPO) -> tuple[str, ...]:
+    """The codes of the first `count` languages (sv first, then ar, ti, uk, then the rest)."""
+    every = [entry["code"] for entry in _real_languages(repo)]
+    preferred = [c for c in LANGUAGE_SETS[4] if c in every]
+    ordered = [*preferred, *[c for c in every if c not in preferred]]
+    if count > len(ordered):
+        raise ValueError(f"only {len(ordered)} languages exist, {count} asked for")
+    return tuple(LANGUAGE_SETS.get(count, tuple(ordered[:count])))
+
+
+def _real_languages(repo: Path) -> list[dict[str, Any]]:
+    with (repo / "docs" / "_data" / "languages.yml").open(encoding="utf-8") as fd:
+        data: list[dict[str, Any]] = yaml.safe_load(fd)
+    return data
+
+
+def service_slug(index: int) -> str:
+    """The file name of synthetic service number index (1-based)."""
+    return f"tjanst-{index:02d}"
+
+
+def service_name(index: int) -> str:
+    """The visible name of a synthetic service."""
+    return f"Exempeltjänsten {index:02d}"
+
+
+def service_data(index: int) -> dict[str, Any]:
+    """A service's facts in the real model, with fictional numbers and example.se addresses."""
+    if not 1 <= index <= MAX_SERVICES:
+        raise ValueError(f"synthetic services are numbered 1..{MAX_SERVICES}")
+    sourced = {"source": SOURCE_KEY, "checked": CHECKED}
+    return {
+        "name": service_name(index),
+        "organisation": f"Syntetisk organisation {index:02d} (benchmark)",
+        "area": "national",
+        "audience": {"crimes": ["any"], **sourced},
+        "phones": [
+            {"number": f"08-465 004 {index:02d}", "label": "main", **sourced},
+            {
+                "number": f"070-174 06 {index + 4:02d}",
+                "label": "support_line",
+                "free_of_charge": True,
+                **sourced,
+            },
+        ],
+        "web": {"url": f"https://tjanst-{index:02d}.example.se/", **sourced},
+        "free_of_charge": {"value": True, **sourced},
+        "anonymous": {"value": True, **sourced},
+    }
+
+
+def page_template(code: str, repo: Path = REPO) -> str:
+    """A real service page of this language (Swedish if untranslated), links made plain text."""
+    path = repo / "docs" / code / "tjanster" / f"{TEMPLATE_SERVICE}.md"
+    if not path.exists():
+        path = repo / "docs" / "sv" / "tjanster" / f"{TEMPLATE_SERVICE}.md"
+    return LINK.sub(r"\1", path.read_text(encoding="utf-8"))
+
+
+def service_page(template: str, index: int) -> str:
+    """The template made into the page of synthetic service number index."""
+    card = "{{ card " + TEMPLATE_SERVICE + " }}"
+    text = template.replace(card, "{{ card " + service_slug(index) + " }}")
+    text = text.replace("Brottsofferjouren", service_name(index))
+    return text + f"\nRing {{{{ phone {service_slug(index)} main }}}}.\n"
+
+
+def index_page(services: int) -> str:
+    """The start page: a link to every service."""
+    links = "\n".join(
+        f"- [{service_name(i)}](tjanster/{service_slug(i)}.md)" for i in range(1, services + 1)
+    )
+    return f"---\ntitle: Stöd för dig som har utsatts för brott\n---\n\n# Stöd\n\n{links}\n"
+
+
+PRINT_PAGE = "---\ntitle: Skriv ut foldrar\n---\n\n# Skriv ut foldrar\n\n{{ leaflets all }}\n"
+
+
+def nav(services: int) -> list[Any]:
+    """The nav: start page, the services section, the print page (as in the real mkdocs.yml)."""
+    section = [f"tjanster/{service_slug(i)}.md" for i in range(1, services + 1)]
+    return ["index.md", {"Tjänster": section}, "skriv-ut.md"]
+
+
+def site_config(services: int, *, plain: bool = False, repo: Path = REPO) -> dict[str, Any]:
+    """The project's mkdocs.yml with the synthetic nav; plain: no hooks, no overrides."""
+    with (repo / "mkdocs.yml").open(encoding="utf-8") as fd:
+        config: dict[str, Any] = yaml.safe_load(fd)
+    config["nav"] = nav(services)
+    config["site_name"] = "Stöd för brottsoffer (benchmark)"
+    if plain:
+        config.pop("hooks", None)
+        config["theme"] = {
+            "name": "material",
+            "custom_dir": "plain-overrides",
+            "language": "sv",
+            "font": False,
+        }
+        config.pop("extra_css", None)
+        config.pop("extra_javascript", None)
+        config["strict"] = False
+    return config
+
+
+def plain_i18n_languages(codes: tuple[str, ...], repo: Path = REPO) -> list[dict[str, Any]]:
+    """The i18n plugin's languages for the plain baseline (what a user would write by hand)."""
+    return [
+        {"locale": e["code"], "name": e["name"], "default": e["code"] == codes[0], "build": True}
+        for e in _real_languages(repo)
+        if e["code"] in codes
+    ]
+
+
+def plain_config(services: int, codes: tuple[str, ...], repo: Path = REPO) -> dict[str, Any]:
+    """A plain mkdocs.yml: Material and mkdocs-static-i18n with the same languages, no hooks."""
+    config = site_config(services, plain=True, repo=repo)
+    plugins: list[Any] = []
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "i18n" in entry:
+            entry = {"i18n": {**entry["i18n"], "languages": plain_i18n_languages(codes, repo)}}
+        plugins.append(entry)
+    config["plugins"] = plugins
+    return config
+
+
+def write_project(cell: Cell, target: Path, repo: Path = REPO) -> Path:
+    """Write the synthetic project for a cell into target (which must not exist)."""
+    codes = language_codes(cell.languages, repo)
+    docs = target / "docs"
+    data = docs / "_data"
+    (data / "services").mkdir(parents=True)
+    (data / "places").mkdir()
+    (data / "ui").mkdir()
+    languages = [e for e in _real_languages(repo) if e["code"] in codes]
+    _dump(data / "languages.yml", languages)
+    sources = yaml.safe_load((repo / "docs" / "_data" / "sources.yml").read_text("utf-8"))
+    sources[SOURCE_KEY] = {"title": "Synthetic benchmark data (not real)"}
+    _dump(data / "sources.yml", sources)
+    # The real police data: every page shows the emergency number (112) from it.
+    shutil.copyfile(
+        repo / "docs" / "_data" / "services" / "polisen.yml", data / "services" / "polisen.yml"
+    )
+    for code in codes:
+        shutil.copyfile(repo / "docs" / "_data" / "ui" / f"{code}.yml", data / "ui" / f"{code}.yml")
+    for index in range(1, cell.services + 1):
+        _dump(data / "services" / f"{service_slug(index)}.yml", service_data(index))
+    for code in codes:
+        _write_language(docs / code, page_template(code, repo), cell.services)
+    _dump(target / "mkdocs.yml", site_config(cell.services, repo=repo))
+    _dump(target / "plain.yml", plain_config(cell.services, codes, repo))
+    for name in ("overrides", "scripts"):
+        (target / name).symlink_to(repo / name)
+    # The plain build needs theme strings for the languages Material lacks (so, ti), as any
+    # user of Material would add them: only those partials, none of the project's templates.
+    (target / "plain-overrides" / "partials").mkdir(parents=True)
+    (target / "plain-overrides" / "partials" / "languages").symlink_to(
+        repo / "overrides" / "partials" / "languages"
+    )
+    return target
+
+
+def _write_language(folder: Path, template: str, services: int) -> None:
+    (folder / "tjanster").mkdir(parents=True)
+    (folder / "index.md").write_text(index_page(services), encoding="utf-8")
+    (folder / "skriv-ut.md").write_text(PRINT_PAGE, encoding="utf-8")
+    for index in range(1, services + 1):
+        page = folder / "tjanster" / f"{service_slug(index)}.md"
+        page.write_text(service_page(template, index), encoding="utf-8")
+
+
+def _dump(path: Path, data: object) -> None:
+    with path.open("w", encoding="utf-8") as fd:
+        yaml.safe_dump(data, fd, allow_unicode=True, sort_keys=False)

@@ -1,0 +1,116 @@
+"""Leaflet figures: one WeasyPrint command per leaflet (the baseline), warm renders, file sizes."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ..leaflet_build import leaflet_jobs
+from ..pdf import PDF_VARIANT, Job, render_one
+from ..project import Project
+from .measure import Sample, run_measured
+
+SAMPLE_SEED = 7
+
+
+@dataclass(frozen=True)
+class LeafletInput:
+    """A leaflet's HTML exactly as our build feeds it to WeasyPrint, saved to a file."""
+
+    job: Job
+    html_file: Path
+
+    @property
+    def name(self) -> str:
+        """The leaflet's path in the site, e.g. 'leaflets/ar/tjanster-tjanst-01.pdf'."""
+        parts = self.job.output.parts
+        return "/".join(parts[parts.index("leaflets") :])
+
+
+def save_inputs(project: Project, folder: Path) -> list[LeafletInput]:
+    """Compose every leaflet as the build does and save each HTML input into folder."""
+    _, jobs = leaflet_jobs(project, folder / "out")
+    inputs = []
+    for job in jobs:
+        html_file = folder / "html" / job.output.parent.name / f"{job.output.stem}.html"
+        html_file.parent.mkdir(parents=True, exist_ok=True)
+        html_file.write_text(job.html, encoding="utf-8")
+        inputs.append(LeafletInput(job, html_file))
+    return inputs
+
+
+def sample(inputs: list[LeafletInput], size: int, seed: int = SAMPLE_SEED) -> list[LeafletInput]:
+    """A fixed random sample (the same leaflets on every run with the same content)."""
+    if size >= len(inputs):
+        return list(inputs)
+    return random.Random(seed).sample(inputs, size)
+
+
+def weasyprint_command(item: LeafletInput, pdf: Path) -> list[str]:
+    """The `weasyprint` command a user would run for one leaflet, with our options."""
+    command = [str(Path(sys.executable).with_name("weasyprint"))]
+    for sheet in item.job.stylesheets:
+        command += ["-s", str(sheet)]
+    command += ["-u", item.job.base_url, "--pdf-variant", PDF_VARIANT, "--pdf-tags"]
+    return [*command, str(item.html_file), str(pdf)]
+
+
+def time_commands(items: list[LeafletInput], folder: Path) -> list[Sample]:
+    """Run one `weasyprint` process per leaflet, one after the other, measuring each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        run_measured(weasyprint_command(item, folder / f"{n}.pdf"), folder)
+        for n, item in enumerate(items)
+    ]
+
+
+def time_warm_renders(items: list[LeafletInput], folder: Path) -> list[float]:
+    """Seconds per leaflet rendered in this (warm) process, as a build worker renders it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    render_one(items[0].job, folder / "warm-up.pdf")
+    times = []
+    for n, item in enumerate(items):
+        started = time.perf_counter()
+        render_one(item.job, folder / f"{n}.pdf")
+        times.append(time.perf_counter() - started)
+    return times
+
+
+@dataclass(frozen=True)
+class PdfSize:
+    """One built leaflet: its language, bytes and pages."""
+
+    code: str
+    size: int
+    pages: int
+
+
+def pdf_sizes(site: Path) -> list[PdfSize]:
+    """Every leaflet of a built site with its size and page count."""
+    out = []
+    for pdf in sorted((site / "leaflets").glob("*/*.pdf")):
+        pages = len(PdfReader(pdf).pages)
+        out.append(PdfSize(pdf.parent.name, pdf.stat().st_size, pages))
+    return out
+
+
+def sizes_by_language(sizes: list[PdfSize]) -> dict[str, dict[str, float]]:
+    """Per language: count, min, median and max bytes, and the most pages of one leaflet."""
+    out: dict[str, dict[str, float]] = {}
+    for code in dict.fromkeys(s.code for s in sizes):
+        mine = [s for s in sizes if s.code == code]
+        values = [s.size for s in mine]
+        out[code] = {
+            "leaflets": len(mine),
+            "min": min(values),
+            "median": statistics.median(values),
+            "max": max(values),
+            "max_pages": max(s.pages for s in mine),
+        }
+    return out

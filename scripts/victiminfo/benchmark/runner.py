@@ -1,0 +1,231 @@
+"""Run the benchmark: for each cell of the grid, our build, its baselines, and every figure."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..project import REPO, Project
+from . import leaflets, preview, weight
+from .content import Cell, language_codes, write_project
+from .measure import Sample, stats
+from .measure import run_measured as _run
+from .profiling import profile_call, profile_command
+from .progress import Progress
+
+SERVICE_PAGE = "tjanster/tjanst-01"
+BIG_CELL = 240  # cells with more pages than this run fewer repeats, to fit the time budget
+TARGET_CELL = Cell(24, 10)
+SCALE_CELL = Cell(96, 10)
+ENV = {"PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+Figure = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to run: the cells, how many runs of each figure, how many leaflets to sample."""
+
+    cells: tuple[Cell, ...]
+    runs: int
+    sample: int
+    quick: bool
+
+    def runs_for(self, cell: Cell, figure: str) -> int:
+        """Runs of a figure in a cell: fewer for the biggest cells (one full build)."""
+        if cell.services * cell.languages <= BIG_CELL:
+            return self.runs
+        return 1 if figure == "full" else min(self.runs, 2)
+
+    def steps(self) -> int:
+        """How many progress steps the plan has."""
+        return len(self.cells) * len(STEPS)
+
+
+QUICK = Plan(cells=(Cell(6, 1), Cell(6, 4)), runs=3, sample=6, quick=True)
+FULL = Plan(
+    cells=tuple(Cell(s, n) for s in (6, 24, 96) for n in (1, 4, 10)), runs=3, sample=12, quick=False
+)
+STEPS = ("plain", "full", "unchanged", "changed", "leaflets", "preview", "weight")
+
+
+def timed(samples: Sequence[Sample]) -> Figure:
+    """Wall and CPU seconds (median, min, max) and the peak memory of several runs."""
+    return {
+        "wall": stats([s.wall for s in samples]).as_dict(),
+        "cpu": stats([s.cpu for s in samples]).as_dict(),
+        "peak_rss": max(s.peak_rss for s in samples),
+    }
+
+
+def repeat(
+    command: Sequence[str], cwd: Path, runs: int, before: Callable[[int], None] | None = None
+) -> list[Sample]:
+    """Run command runs times, calling before(n) ahead of each run."""
+    out = []
+    for n in range(runs):
+        if before:
+            before(n)
+        out.append(_run(command, cwd, ENV))
+    return out
+
+
+class CellBench:
+    """Every measurement of one cell, on one generated project."""
+
+    def __init__(self, cell: Cell, plan: Plan, work: Path, progress: Progress) -> None:
+        self.cell, self.plan, self.progress = cell, plan, progress
+        self.work = work / cell.name
+        self.root = write_project(cell, self.work / "project")
+        self.site = self.work / "site"
+        self.page = self.root / "docs" / "sv" / f"{SERVICE_PAGE}.md"
+        self.original = self.page.read_text(encoding="utf-8")
+        self.result: Figure = {
+            "cell": cell.name,
+            "services": cell.services,
+            "languages": list(language_codes(cell.languages)),
+            "pages": cell.services * cell.languages,
+            "leaflets": cell.services * cell.languages,
+        }
+
+    def ours(self) -> list[str]:
+        """The build command (site and every leaflet)."""
+        root, site = str(self.root), str(self.site)
+        return [sys.executable, "-m", "victiminfo.cli", "build", "--root", root, "--site-dir", site]
+
+    def run(self) -> Figure:
+        """All steps, in order."""
+        for name in STEPS:
+            self.progress.step(f"{self.cell.name}: {name}")
+            getattr(self, f"step_{name}")()
+            self.progress.finish(f"{self.cell.name}: {name}")
+        return self.result
+
+    def step_plain(self) -> None:
+        """A plain `mkdocs build` with mkdocs-static-i18n and no hooks."""
+        mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+        out = str(self.work / "plain-site")
+        command = [mkdocs, "build", "-q", "-f", str(self.root / "plain.yml"), "-d", out]
+        self.result["plain"] = timed(repeat(command, self.root, self.plan.runs_for(self.cell, "")))
+
+    def step_full(self) -> None:
+        """Site and every leaflet from nothing (no leaflet cache)."""
+
+        def clean(_: int) -> None:
+            shutil.rmtree(self.root / ".cache", ignore_errors=True)
+            shutil.rmtree(self.site, ignore_errors=True)
+
+        runs = self.plan.runs_for(self.cell, "full")
+        self.result["full"] = timed(repeat(self.ours(), self.root, runs, clean))
+
+    def step_unchanged(self) -> None:
+        """The same build again, nothing changed: no leaflet is rendered again."""
+        runs = self.plan.runs_for(self.cell, "")
+        self.result["unchanged"] = timed(repeat(self.ours(), self.root, runs))
+
+    def step_changed(self) -> None:
+        """The build after one Swedish page changed (its leaflet is rendered again)."""
+
+        def edit(n: int) -> None:
+            self.page.write_text(self.original + f"\nÄndring {n}.\n", encoding="utf-8")
+
+        try:
+            runs = self.plan.runs_for(self.cell, "")
+            self.result["changed"] = timed(repeat(self.ours(), self.root, runs, edit))
+        finally:
+            self.page.write_text(self.original, encoding="utf-8")
+
+    def step_leaflets(self) -> None:
+        """Leaflet sizes, warm render times, and one `weasyprint` command per sampled leaflet."""
+        sizes = leaflets.pdf_sizes(self.site)
+        self.result["leaflet_sizes"] = leaflets.sizes_by_language(sizes)
+        inputs = leaflets.save_inputs(Project(self.root), self.work / "leaflet-inputs")
+        chosen = leaflets.sample(inputs, self.plan.sample)
+        commands = leaflets.time_commands(chosen, self.work / "weasyprint-cli")
+        warm = leaflets.time_warm_renders(chosen, self.work / "warm")
+        self.result["leaflet_sample"] = [item.name for item in chosen]
+        self.result["weasyprint_cli"] = timed(commands)
+        self.result["warm_render"] = stats(warm).as_dict()
+        if self.profiled():
+            self.result["profile_render"] = profile_call(
+                lambda: leaflets.time_warm_renders(chosen[:4], self.work / "profiled")
+            )
+
+    def profiled(self) -> bool:
+        """Profiles are taken in the target cell (the largest cell in quick mode)."""
+        return self.cell == (self.plan.cells[-1] if self.plan.quick else TARGET_CELL)
+
+    def step_preview(self) -> None:
+        """Save a Swedish page in the preview; seconds until its rebuilt page is served."""
+        runs = self.plan.runs_for(self.cell, "")
+        url = f"{SERVICE_PAGE}/"
+        times = preview.measure_preview(self.root, self.page, url, runs)
+        self.result["preview"] = {"start": times.start, "save": stats(times.saves).as_dict()}
+        if self.cell.languages > 1 and self.result["pages"] <= BIG_CELL:
+            every = preview.measure_preview(self.root, self.page, url, 1, ["--lang", "all"])
+            self.result["preview_all_languages"] = {
+                "start": every.start,
+                "save": stats(every.saves).as_dict(),
+            }
+
+    def step_weight(self) -> None:
+        """First-visit bytes of a service page in every language, and of the plain build's."""
+        pages = {}
+        for code in self.result["languages"]:
+            prefix = "" if code == self.result["languages"][0] else f"{code}/"
+            assets = weight.first_visit(self.site, f"{prefix}{SERVICE_PAGE}/index.html")
+            pages[code] = weight.totals(assets)
+        self.result["first_visit"] = pages
+        plain = weight.first_visit(self.work / "plain-site", f"{SERVICE_PAGE}/index.html")
+        self.result["first_visit_plain"] = weight.totals(plain)
+        if self.profiled():
+            args = ["build", "--root", str(self.root), "--site-dir", str(self.site)]
+            out = self.work / "unchanged.prof"
+            self.result["profile_unchanged"] = profile_command(args, self.root, out, ENV)
+
+
+def derive(result: Figure) -> Figure:
+    """Per-leaflet figures and every ratio to the baselines."""
+    n = result["leaflets"]
+    out: Figure = {}
+    for clock in ("wall", "cpu"):
+        plain = result["plain"][clock]["median"]
+        cli = result["weasyprint_cli"][clock]["median"]
+        baseline = plain + n * cli
+        full = result["full"][clock]["median"]
+        out[clock] = {
+            "plain_plus_weasyprint_commands": baseline,
+            "full_vs_plain": full / plain,
+            "baseline_vs_full": baseline / full,
+            "unchanged_vs_plain": result["unchanged"][clock]["median"] / plain,
+            "changed_vs_plain": result["changed"][clock]["median"] / plain,
+            "full_per_page_and_leaflet": full / n,
+            "leaflet_step_per_leaflet": (full - result["unchanged"][clock]["median"]) / n,
+        }
+    return out
+
+
+def run_plan(plan: Plan, work: Path, progress: Progress) -> list[Figure]:
+    """Every cell of the plan, each with its derived ratios."""
+    results = []
+    for cell in plan.cells:
+        result = CellBench(cell, plan, work, progress).run()
+        result["derived"] = derive(result)
+        progress.line(summary_line(result))
+        results.append(result)
+    return results
+
+
+def summary_line(result: Figure) -> str:
+    """One line per finished cell, for the terminal."""
+    d = result["derived"]["wall"]
+    return (
+        f"{result['cell']:>6}: full {result['full']['wall']['median']:6.1f} s "
+        f"({d['full_vs_plain']:.1f}x plain, {d['baseline_vs_full']:.1f}x faster than weasyprint "
+        f"commands), unchanged {d['unchanged_vs_plain']:.2f}x plain, preview "
+        f"{result['preview']['save']['median']:.2f} s, "
+        f"peak {result['full']['peak_rss'] / 2**20:.0f} MiB"
+    )
