@@ -345,3 +345,14 @@ def test_a_page_outside_the_language_folder_is_refused(tmp_path: Path, name: str
     exported.write_text(text, "utf-8")
     result = _tool(root, "import", str(exported), "--by", "A")
     assert result.returncode == 1 and "is not a page of this site" in result.stderr
+
+
+def test_the_translator_can_come_from_the_xliff_file(tmp_path: Path) -> None:
+    root, _ = _rich_site(tmp_path)
+    exported = _export(root, "xliff", "--all")
+    _set_target(exported, "u10", "A new second paragraph.")
+    meta = '<mda:meta type="translated_by">Byrå Ett</mda:meta>\n        <mda:meta type="state">'
+    text = exported.read_text("utf-8").replace('<mda:meta type="state">', meta, 1)
+    exported.write_text(text, "utf-8")
+    assert _tool(root, "import", str(exported)).returncode == 0
+    assert "translated_by: 'Byrå Ett'\n" in (root / "docs/en/rik.md").read_text("utf-8")

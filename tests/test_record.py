@@ -108,7 +108,8 @@ def test_refuses_to_review_a_stale_translation(tmp_path: Path) -> None:
     [
         (["updated", "en", "andra.md", "--by", "A"], "no translated page in docs/en/ matches"),
         (["reviewed", "en", "index.md", "--by", "A"], "does not say which Swedish revision"),
-        (["updated", "en", "index.md", "--by", " "], "--by needs a name"),
+        (["updated", "en", "index.md", "--by", " "], "a name must be one line of text"),
+        (["updated", "en", "index.md", "--by", "a\nb"], "a name must be one line of text"),
     ],
 )
 def test_clear_errors(tmp_path: Path, args: list[str], message: str) -> None:
@@ -122,3 +123,10 @@ def test_outside_git_nothing_is_recorded(small_project: Path) -> None:
     code, out = _tool(small_project, "updated", "en", "orter/testby.md", "--by", "A")
     assert code == 1 and "not a git checkout" in out
     assert (small_project / PAGE).read_text("utf-8") == before
+
+
+def test_a_translation_without_a_swedish_page_is_refused(tmp_path: Path) -> None:
+    root, _ = git_site(tmp_path / "project")
+    (root / "docs/en/extra.md").write_text("# Extra\n", "utf-8")
+    code, out = _tool(root, "updated", "en", "extra.md", "--by", "A")
+    assert code == 1 and "there is no Swedish page with this name" in out

@@ -21,7 +21,7 @@ from .gitrepo import GitRepo
 from .languages import load_languages
 from .po import PoError, read_po, write_po
 from .project import Project
-from .record import Work, set_front_matter, swedish_revision, updated_values
+from .record import Work, checked_name, set_front_matter, swedish_revision, updated_values
 from .segments import parse_inline, protected_parts, segment
 from .status import build_matrix, read_meta
 from .translation_meta import State
@@ -124,13 +124,14 @@ def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> 
     """Write the returned translations into docs/<lang>/; nothing is written if any is broken."""
     returned = read_returned(path)
     code = _check_language(project, path, returned)
-    name = by or returned.translated_by
-    if not name:
+    try:
+        name = checked_name(by or returned.translated_by or "")
+    except ValueError:
         raise fail(
             path,
             "the file does not say who translated it",
-            hint="add --by 'NAME' (a person or the agency)",
-        )
+            hint="add --by 'NAME' (a person or the agency), one line of text",
+        ) from None
     report = ImportReport()
     writes: dict[Path, str] = {}
     problems: list[Problem] = []

@@ -105,8 +105,22 @@ def select_pages(project: Project, code: str, patterns: list[str]) -> list[PureP
     return chosen
 
 
+def checked_name(name: str) -> str:
+    """A person's or team's name for the front matter: one line of text."""
+    clean = name.strip()
+    if not clean or any(ord(c) < 32 for c in clean):
+        raise ValueError("a name must be one line of text, e.g. --by 'Anna Berg'")
+    return clean
+
+
 def swedish_revision(repo: GitRepo, source: Path) -> str:
     """The commit that last changed the Swedish page; refuses uncommitted Swedish changes."""
+    if not source.is_file():
+        raise fail(
+            source,
+            "there is no Swedish page with this name",
+            hint="translate only pages that exist in docs/sv/",
+        )
     if not repo.is_repo():
         raise fail(source, "this folder is not a git checkout, so no revision can be recorded")
     committed = repo.file_at("HEAD", source)

@@ -19,8 +19,11 @@ def status_page_markdown(project: Project) -> str:
     repo = GitRepo(project.root)
     matrix = build_matrix(project, repo)
     urls = {page: "../" + page_url(page) for page in matrix.pages}
-    built = edition_date(project.root, fallback=date.today())
-    revision = f"revision <code>{matrix.revision}</code>, " if matrix.revision else ""
+    built = (
+        f"revision <code>{matrix.revision}</code> ({edition_date(project.root, date.min)})"
+        if matrix.revision
+        else "arbetskopian (ingen git-historik)"
+    )
     legend = "\n".join(
         f'- **{LOOKS[s].swedish}** (<span lang="en">{LOOKS[s].english}: {LOOKS[s].meaning}</span>)'
         for s in ORDER
@@ -45,7 +48,7 @@ search:
 # Översättningarnas status
 
 Den här sidan är för redaktörer och översättare, inte för besökare. Den visar hur varje
-sida är översatt till varje språk. Byggd från {revision}{built.isoformat()}.
+sida är översatt till varje språk. Byggd från {built}.
 
 <p lang="en">For editors and translators: the state of every page in every language.</p>
 {history}

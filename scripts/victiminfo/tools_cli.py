@@ -12,7 +12,7 @@ from .agency import export_text, import_file
 from .errors import ContentError
 from .gitrepo import GitRepo
 from .project import REPO, Project
-from .record import Work, record_reviewed, record_updated, select_pages
+from .record import Work, checked_name, record_reviewed, record_updated, select_pages
 from .scaffold import scaffold
 from .source_diff import changed_files, normalise_page, source_diff
 from .status import build_matrix
@@ -72,9 +72,10 @@ def cmd_translation(project: Project, args: argparse.Namespace) -> int:
     if args.action == "import":
         return cmd_import(project, args)
     repo = GitRepo(project.root)
-    work = Work(args.by.strip(), machine=getattr(args, "machine", False))
-    if not work.name:
-        print("error: --by needs a name (a person or a team)", file=sys.stderr)
+    try:
+        work = Work(checked_name(args.by), machine=getattr(args, "machine", False))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     record = record_updated if args.action == "updated" else record_reviewed
     problems = []

@@ -192,7 +192,13 @@ def read_xliff(data: bytes) -> Returned:
         raise XliffError(1, 'this is not an XLIFF 2.0 file (<xliff version="2.0">)')
     root = roots[0]
     pages = [_page(f) for f in root.find("file")]
-    return Returned(root.attrs.get("srcLang", ""), root.attrs.get("trgLang", ""), pages)
+    names = [
+        m.text().strip()
+        for m in _descendants(root, "meta")
+        if m.attrs.get("type") == "translated_by"
+    ]
+    by = next((name for name in names if name), None)
+    return Returned(root.attrs.get("srcLang", ""), root.attrs.get("trgLang", ""), pages, by)
 
 
 def _page(file: Element) -> ReturnedPage:
