@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path, PurePosixPath
 
 from git_site import commit_all, git_site, run_tool
@@ -162,3 +163,15 @@ def test_the_site_has_an_accessible_status_page_for_editors(real_site: Path) -> 
 def test_the_status_page_says_when_there_is_no_history(small_site: Path) -> None:
     html = (small_site / "oversattningar/index.html").read_text("utf-8")
     assert "utan git-historik" in html and "<caption>" in html
+
+
+def test_a_broken_front_matter_is_reported_not_fatal(tmp_path: Path) -> None:
+    root, _ = _history(tmp_path)
+    path = root / "docs/en/index.md"
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"source_revision: .*", "source_revision: 12", text), "utf-8")
+    result = run_tool("status", "--root", str(root))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "docs/en/index.md:2: error: [source_revision]" in result.stdout
+    markdown_out = run_tool("status", "--root", str(root), "--format", "markdown").stdout
+    assert "- problem: `index.md`: front matter:" in markdown_out
