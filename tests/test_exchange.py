@@ -9,10 +9,12 @@ from pathlib import Path, PurePosixPath
 
 import polib  # type: ignore[import-untyped]
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from git_site import commit_all, git, git_site, run_tool
 from support import FIXTURES, REPO
-from victiminfo.agency import export_plans, import_file
+from victiminfo.agency import export_plans, import_file, structure_breakers
 from victiminfo.exchange import plan_units, read_page_text, split_front_matter
 from victiminfo.gitrepo import GitRepo
 from victiminfo.languages import load_languages
@@ -356,3 +358,42 @@ def test_the_translator_can_come_from_the_xliff_file(tmp_path: Path) -> None:
     exported.write_text(text, "utf-8")
     assert _tool(root, "import", str(exported)).returncode == 0
     assert "translated_by: 'Byrå Ett'\n" in (root / "docs/en/rik.md").read_text("utf-8")
+
+
+MARKDOWN_BITS = st.sampled_from(
+    ["# ", "## ", "- ", "1. ", "> ", "| ", " |", "|---|", "!!! note \"", "\"", "    ", "```",
+     "**", "*", "_", "[", "](x.md)", "{{ card x }}", "{#a}", "<b>", "`", "\\", "\n", "\n\n",
+     "\r\n", "text", "å ä ö", " ", "---"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_BITS, max_size=40).map("".join))
+def test_any_markdown_segments_and_joins_back(text: str) -> None:
+    """Whatever the Markdown, segmenting never crashes and loses nothing (issue #5)."""
+    segmented = segment(text)
+    assert segmented.join() == text
+    for unit in segmented.units:
+        assert to_markdown(parse_inline(unit.text)) == unit.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abc åäö,.?!()'\"0-#>|*", min_size=1, max_size=30).filter(str.strip))
+def test_plain_targets_land_exactly_in_their_block_or_are_refused(text: str) -> None:
+    """A translated text either reads back as its block's text, or the import names it."""
+    sv = (RICH / "sv.md").read_text("utf-8")
+    body = read_page_text(sv).body
+    for unit in body.units:
+        target = text.strip()
+        if structure_breakers(sv, {unit.id: target}):
+            continue
+        again = segment(body.join({unit.id: target}))
+        assert next(u.text for u in again.units if u.id == unit.id) == target
+
+
+def test_a_target_that_starts_a_list_is_named() -> None:
+    sv = (RICH / "sv.md").read_text("utf-8")
+    assert structure_breakers(sv, {"u18": "1. Last", "u17": "Fine", "title": "a\nb"}) == [
+        "title",
+        "u18",
+    ]
