@@ -18,8 +18,9 @@ import pytest
 
 from support import FIXTURES, REPO, copy_site, parse_html, run_cli
 from victiminfo.benchmark import content, leaflets, preview, report, weight
-from victiminfo.benchmark.measure import run_measured, stats
+from victiminfo.benchmark.measure import Sample, run_measured, stats
 from victiminfo.benchmark.notes import notes
+from victiminfo.benchmark.runner import derive, paired_ratios, timed
 from victiminfo.catalog import load_catalog
 from victiminfo.project import Project
 from victiminfo.serve import only_language
@@ -117,24 +118,21 @@ def test_stats_are_median_min_max() -> None:
     assert (summary.median, summary.low, summary.high, summary.runs) == (2.5, 1.0, 10.0, 4)
 
 
-def _figure(wall: float, cpu: float | None = None) -> dict[str, Any]:
-    one = {"median": wall, "min": wall, "max": wall, "runs": 1}
-    return {"wall": one, "cpu": {**one, "median": cpu or wall}, "peak_rss": 100 * 2**20}
-
-
 def _result() -> dict[str, Any]:
-    from victiminfo.benchmark.runner import derive
-
+    builds = {
+        "plain": [Sample(4.0, 4.0, 50), Sample(8.0, 4.0, 50)],
+        "full": [Sample(30.0, 40.0, 300), Sample(60.0, 40.0, 300)],
+        "unchanged": [Sample(4.2, 4.2, 90), Sample(8.4, 4.2, 90)],
+        "changed": [Sample(5.0, 5.0, 90), Sample(10.0, 5.0, 90)],
+    }
     result: dict[str, Any] = {
         "cell": "24x10",
         "pages": 240,
         "leaflets": 240,
         "languages": ["sv", "ar"],
-        "plain": _figure(4.0),
-        "full": _figure(30.0),
-        "unchanged": _figure(4.2),
-        "changed": _figure(5.0),
-        "weasyprint_cli": _figure(0.8),
+        **{name: timed(found) for name, found in builds.items()},
+        "paired": paired_ratios(builds),
+        "weasyprint_cli": timed([Sample(0.8, 0.8, 60)]),
         "warm_render": {"median": 0.1, "min": 0.1, "max": 0.2, "runs": 3},
         "leaflet_sample": ["leaflets/sv/a.pdf"],
         "leaflet_sizes": {
@@ -148,9 +146,17 @@ def _result() -> dict[str, Any]:
     return result
 
 
+def test_ratios_to_plain_pair_the_runs_made_under_the_same_load() -> None:
+    result = _result()
+    assert result["full"]["wall"]["median"] == 45.0  # 30 and 60: the load doubled
+    assert result["derived"]["wall"]["full_vs_plain"] == pytest.approx(7.5)
+    assert result["derived"]["cpu"]["full_vs_plain"] == pytest.approx(10.0)
+    assert result["derived"]["wall"]["unchanged_vs_plain"] == pytest.approx(1.05)
+
+
 def test_targets_are_judged_on_the_ratios() -> None:
     result = _result()
-    assert result["derived"]["wall"]["plain_plus_weasyprint_commands"] == pytest.approx(196.0)
+    assert result["derived"]["wall"]["plain_plus_weasyprint_commands"] == pytest.approx(198.0)
     judged = {t["target"]: t for t in report.targets([result])}
     assert not judged["full build vs plain mkdocs build"]["met"]  # 7.5x
     assert judged["rebuild, nothing changed, vs plain mkdocs build"]["met"]  # 1.05x

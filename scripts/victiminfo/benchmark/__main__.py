@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -22,6 +23,11 @@ from .runner import FULL, QUICK, run_plan
 RESULTS = REPO / "scripts" / "bench-results"
 
 
+def _stop(signum: int, frame: object) -> None:
+    """On SIGTERM, stop like on Ctrl-C: preview servers and temporary folders are cleaned up."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the grid (or --quick), print the results, write results.md and results.json."""
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
@@ -29,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"default: {RESULTS}")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
     plan = QUICK if args.quick else FULL
     work = Path(tempfile.mkdtemp(prefix="victiminfo-bench-"))
     started, clock, load_start = datetime.now(UTC), time.monotonic(), load_average()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,14 +42,15 @@ class Plan:
 
     def steps(self) -> int:
         """How many progress steps the plan has."""
-        return len(self.cells) * len(STEPS)
+        return sum(self.runs_for(cell, "") + len(STEPS) for cell in self.cells)
 
 
 QUICK = Plan(cells=(Cell(6, 1), Cell(6, 4)), runs=3, sample=6, quick=True)
 FULL = Plan(
     cells=tuple(Cell(s, n) for s in (6, 24, 96) for n in (1, 4, 10)), runs=3, sample=12, quick=False
 )
-STEPS = ("plain", "full", "unchanged", "changed", "leaflets", "preview", "weight")
+BUILDS = ("plain", "full", "unchanged", "changed")
+STEPS = ("leaflets", "preview", "weight")
 
 
 def timed(samples: Sequence[Sample]) -> Figure:
@@ -61,15 +62,15 @@ def timed(samples: Sequence[Sample]) -> Figure:
     }
 
 
-def repeat(
-    command: Sequence[str], cwd: Path, runs: int, before: Callable[[int], None] | None = None
-) -> list[Sample]:
-    """Run command runs times, calling before(n) ahead of each run."""
-    out = []
-    for n in range(runs):
-        if before:
-            before(n)
-        out.append(_run(command, cwd, ENV))
+def paired_ratios(samples: dict[str, list[Sample]]) -> Figure:
+    """Each build over the plain build of the same run (same load), median over runs."""
+    out: Figure = {}
+    for clock in ("wall", "cpu"):
+        out[clock] = {}
+        for name in ("full", "unchanged", "changed"):
+            pairs = zip(samples[name], samples["plain"], strict=False)
+            ratios = [getattr(ours, clock) / getattr(plain, clock) for ours, plain in pairs]
+            out[clock][f"{name}_vs_plain"] = stats(ratios).as_dict()
     return out
 
 
@@ -97,44 +98,40 @@ class CellBench:
         return [sys.executable, "-m", "victiminfo.cli", "build", "--root", root, "--site-dir", site]
 
     def run(self) -> Figure:
-        """All steps, in order."""
+        """All steps, in order: the build runs interleaved, then the other figures."""
+        runs = self.plan.runs_for(self.cell, "")
+        samples: dict[str, list[Sample]] = {name: [] for name in BUILDS}
+        for n in range(runs):
+            label = f"{self.cell.name}: builds, run {n + 1} of {runs}"
+            self.progress.step(label)
+            self.builds(n, samples)
+            self.progress.finish(label)
+        self.result.update({name: timed(found) for name, found in samples.items()})
+        self.result["paired"] = paired_ratios(samples)
         for name in STEPS:
             self.progress.step(f"{self.cell.name}: {name}")
             getattr(self, f"step_{name}")()
             self.progress.finish(f"{self.cell.name}: {name}")
         return self.result
 
-    def step_plain(self) -> None:
-        """A plain `mkdocs build` with mkdocs-static-i18n and no hooks."""
+    def builds(self, n: int, samples: dict[str, list[Sample]]) -> None:
+        """One run of each build, back to back, so that all of them share the same load.
+
+        plain: `mkdocs build` with mkdocs-static-i18n and no hooks; full: ours from nothing
+        (no leaflet cache); unchanged: ours again; changed: ours after one Swedish page was
+        edited (its leaflet is rendered again). The biggest cells build from nothing once.
+        """
         mkdocs = str(Path(sys.executable).with_name("mkdocs"))
-        out = str(self.work / "plain-site")
-        command = [mkdocs, "build", "-q", "-f", str(self.root / "plain.yml"), "-d", out]
-        self.result["plain"] = timed(repeat(command, self.root, self.plan.runs_for(self.cell, "")))
-
-    def step_full(self) -> None:
-        """Site and every leaflet from nothing (no leaflet cache)."""
-
-        def clean(_: int) -> None:
+        plain = [mkdocs, "build", "-q", "-f", str(self.root / "plain.yml")]
+        samples["plain"].append(_run([*plain, "-d", str(self.work / "plain-site")], self.root, ENV))
+        if n < self.plan.runs_for(self.cell, "full"):
             shutil.rmtree(self.root / ".cache", ignore_errors=True)
             shutil.rmtree(self.site, ignore_errors=True)
-
-        runs = self.plan.runs_for(self.cell, "full")
-        self.result["full"] = timed(repeat(self.ours(), self.root, runs, clean))
-
-    def step_unchanged(self) -> None:
-        """The same build again, nothing changed: no leaflet is rendered again."""
-        runs = self.plan.runs_for(self.cell, "")
-        self.result["unchanged"] = timed(repeat(self.ours(), self.root, runs))
-
-    def step_changed(self) -> None:
-        """The build after one Swedish page changed (its leaflet is rendered again)."""
-
-        def edit(n: int) -> None:
-            self.page.write_text(self.original + f"\nÄndring {n}.\n", encoding="utf-8")
-
+            samples["full"].append(_run(self.ours(), self.root, ENV))
+        samples["unchanged"].append(_run(self.ours(), self.root, ENV))
+        self.page.write_text(self.original + f"\nÄndring {n}.\n", encoding="utf-8")
         try:
-            runs = self.plan.runs_for(self.cell, "")
-            self.result["changed"] = timed(repeat(self.ours(), self.root, runs, edit))
+            samples["changed"].append(_run(self.ours(), self.root, ENV))
         finally:
             self.page.write_text(self.original, encoding="utf-8")
 
@@ -188,7 +185,7 @@ class CellBench:
 
 
 def derive(result: Figure) -> Figure:
-    """Per-leaflet figures and every ratio to the baselines."""
+    """Per-leaflet figures and every ratio to the baselines (to plain: paired by run)."""
     n = result["leaflets"]
     out: Figure = {}
     for clock in ("wall", "cpu"):
@@ -196,12 +193,13 @@ def derive(result: Figure) -> Figure:
         cli = result["weasyprint_cli"][clock]["median"]
         baseline = plain + n * cli
         full = result["full"][clock]["median"]
+        paired = result["paired"][clock]
         out[clock] = {
             "plain_plus_weasyprint_commands": baseline,
-            "full_vs_plain": full / plain,
+            "full_vs_plain": paired["full_vs_plain"]["median"],
             "baseline_vs_full": baseline / full,
-            "unchanged_vs_plain": result["unchanged"][clock]["median"] / plain,
-            "changed_vs_plain": result["changed"][clock]["median"] / plain,
+            "unchanged_vs_plain": paired["unchanged_vs_plain"]["median"],
+            "changed_vs_plain": paired["changed_vs_plain"]["median"],
             "full_per_page_and_leaflet": full / n,
             "leaflet_step_per_leaflet": (full - result["unchanged"][clock]["median"]) / n,
         }
