@@ -143,16 +143,22 @@ class Chromium:
         items: Sequence[Item],
         check: Callable[[Page, Item], Awaitable[list[str]]],
         workers: int = WORKERS,
+        prepare: Callable[[Page], Awaitable[None]] | None = None,
         **options: Any,
     ) -> list[str]:
-        """Run check on every item, a few pages at a time; the problems found, in order."""
-        return self.run(self._each(items, check, workers, options))
+        """Run check on every item, a few pages at a time; the problems found, in order.
+
+        Each worker has its own context and page (prepared once with prepare, if given)
+        and checks one item after another in it, so cookies and storage carry over.
+        """
+        return self.run(self._each(items, check, workers, prepare, options))
 
     async def _each(
         self,
         items: Sequence[Item],
         check: Callable[[Page, Item], Awaitable[list[str]]],
         workers: int,
+        prepare: Callable[[Page], Awaitable[None]] | None,
         options: dict[str, Any],
     ) -> list[str]:
         queue: asyncio.Queue[tuple[int, Item]] = asyncio.Queue()
@@ -163,6 +169,8 @@ class Chromium:
         async def worker() -> None:
             context = await self.context(**options)
             page = await context.new_page()
+            if prepare:
+                await prepare(page)
             try:
                 while not queue.empty():
                     index, item = queue.get_nowait()

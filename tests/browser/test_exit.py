@@ -1,0 +1,129 @@
+"""The exit control in Chromium: click, Shift three times, Back, no JavaScript, print (#6)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from browsing import DESKTOP, EXIT_URL, PHONE, Chromium
+from playwright.async_api import Page, Route
+
+# The neutral site is not reachable from the test machine: the browser gets this stand-in.
+NEUTRAL = "<!doctype html><html lang=sv><title>Väder</title><h1>Väder</h1></html>"
+START = "/"
+SERVICE = "/tjanster/brottsofferjouren/"
+SETTLE_MS = 1000
+
+
+@asynccontextmanager
+async def browsing(chromium: Chromium, **options: Any) -> AsyncIterator[tuple[Page, list[str]]]:
+    """A fresh page whose visits to the exit URL get the stand-in; and those visits."""
+    context = await chromium.context(**options)
+    arrivals: list[str] = []
+
+    async def neutral(route: Route) -> None:
+        arrivals.append(route.request.url)
+        await route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL)
+
+    await context.route(f"{EXIT_URL}**", neutral)
+    try:
+        yield await context.new_page(), arrivals
+    finally:
+        await context.close()
+
+
+async def shows_our_text(page: Page) -> bool:
+    """Whether the page on screen is one of ours with its content visible."""
+    if page.url.startswith(EXIT_URL) or page.url == "about:blank":
+        return False
+    return await page.evaluate(
+        "() => getComputedStyle(document.body).visibility !== 'hidden'"
+        " && !!document.querySelector('[data-vi-exit]')"
+    )
+
+
+async def back_shows_our_text(page: Page) -> list[str]:
+    """Press Back until the history is used up; each of our pages that showed its text."""
+    shown = []
+    for _ in range(4):
+        if await page.go_back(wait_until="load") is None and page.url == "about:blank":
+            break
+        await page.wait_for_timeout(SETTLE_MS)
+        if await shows_our_text(page):
+            shown.append(page.url)
+    return shown
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_clicking_the_exit_control_leaves_and_back_does_not_return(
+    chromium: Chromium, size: dict[str, int]
+) -> None:
+    """Click: the neutral page replaces ours; Back never shows our text again (issue #6)."""
+
+    async def scenario() -> tuple[list[str], str, list[str]]:
+        async with browsing(chromium, viewport=size) as (page, arrivals):
+            await page.goto(chromium.url(START))
+            await page.goto(chromium.url(SERVICE))
+            await page.click("[data-vi-exit]")
+            await page.wait_for_url(f"{EXIT_URL}**")
+            title = await page.title()
+            return arrivals, title, await back_shows_our_text(page)
+
+    arrivals, title, shown = chromium.run(scenario())
+    assert arrivals[:1] == [EXIT_URL], arrivals
+    assert title == "Väder"
+    assert not shown, f"Back showed our page again: {shown}"
+
+
+def test_pressing_shift_three_times_leaves(chromium: Chromium) -> None:
+    """Shift three times leaves; twice, or broken by another key, does not (issue #6)."""
+
+    async def scenario() -> tuple[list[str], list[str], list[str]]:
+        async with browsing(chromium, viewport=PHONE) as (page, arrivals):
+            await page.goto(chromium.url(SERVICE))
+            for key in ("Shift", "Shift", "a", "Shift"):
+                await page.keyboard.press(key)
+            await page.wait_for_timeout(SETTLE_MS)
+            stayed = arrivals[:]
+            for _ in range(3):
+                await page.keyboard.press("Shift")
+            await page.wait_for_url(f"{EXIT_URL}**")
+            return stayed, arrivals, await back_shows_our_text(page)
+
+    stayed, arrivals, shown = chromium.run(scenario())
+    assert not stayed, "left after Shift, Shift, a, Shift"
+    assert arrivals[:1] == [EXIT_URL]
+    assert not shown, f"Back showed our page again: {shown}"
+
+
+def test_without_javascript_the_exit_control_is_a_plain_link(chromium: Chromium) -> None:
+    """With JavaScript off, clicking the exit control still leaves for the neutral page (#6)."""
+
+    async def scenario() -> list[str]:
+        async with browsing(chromium, viewport=PHONE, java_script_enabled=False) as (
+            page,
+            arrivals,
+        ):
+            await page.goto(chromium.url(SERVICE))
+            await page.click("[data-vi-exit]")
+            await page.wait_for_url(f"{EXIT_URL}**")
+            return arrivals
+
+    assert chromium.run(scenario())[:1] == [EXIT_URL]
+
+
+def test_the_exit_control_is_hidden_in_print(chromium: Chromium) -> None:
+    """Printed, a page shows no exit control (nor the safety bar) (issue #6)."""
+
+    async def scenario() -> tuple[bool, bool]:
+        async with browsing(chromium, viewport=DESKTOP) as (page, _):
+            await page.goto(chromium.url(SERVICE))
+            on_screen = await page.locator("[data-vi-exit]").is_visible()
+            await page.emulate_media(media="print")
+            return on_screen, await page.locator("[data-vi-exit]").is_visible()
+
+    on_screen, in_print = chromium.run(scenario())
+    assert on_screen, "the exit control is not visible on screen"
+    assert not in_print, "the exit control is visible in print"
