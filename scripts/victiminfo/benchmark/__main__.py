@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import signal
 import sys
@@ -16,6 +17,7 @@ from ..project import REPO
 from .machine import load_average, machine
 from .measure import CommandFailed
 from .notes import notes
+from .preview import PreviewFailed
 from .progress import Progress
 from .report import targets, write_reports
 from .runner import FULL, QUICK, run_plan
@@ -34,7 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="only the smallest cells (< 2 min)")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"default: {RESULTS}")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument(
+        "--report-from",
+        type=Path,
+        metavar="JSON",
+        help="run nothing: write the report again from a results.json",
+    )
     args = parser.parse_args(argv)
+    if args.report_from:
+        return _report(json.loads(args.report_from.read_text(encoding="utf-8")), args.out)
     signal.signal(signal.SIGTERM, _stop)
     plan = QUICK if args.quick else FULL
     work = Path(tempfile.mkdtemp(prefix="victiminfo-bench-"))
@@ -42,9 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(plan.steps())
     try:
         results = run_plan(plan, work, progress)
-    except CommandFailed as exc:
+    except (CommandFailed, PreviewFailed) as exc:
         print(f"error: a measured command failed:\n{exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Stopped; nothing was written.", file=sys.stderr)
+        return 130
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -56,13 +69,20 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": {"start": load_start, "end": load_average()},
         "results": results,
     }
-    report["targets"] = targets(results)
+    if args.keep:
+        print(f"The generated projects are kept in {work}")
+    return _report(report, args.out)
+
+
+def _report(report: dict[str, Any], out: Path) -> int:
+    """Judge the targets, write the notes and both files, print the verdicts."""
+    report["targets"] = targets(report["results"])
     report["notes"] = notes(report)
-    json_file, md_file = write_reports(report, args.out)
+    json_file, md_file = write_reports(report, out)
     for target in report["targets"]:
         mark = "ok  " if target["met"] else "MISS"
         print(f"{mark} {target['target']}: {target['shown']} (limit {target['limit']})")
-    print(f"Wrote {md_file} and {json_file}" + (f"; projects kept in {work}" if args.keep else ""))
+    print(f"Wrote {md_file} and {json_file}")
     return 0
 
 

@@ -58,9 +58,11 @@ def top_functions(stats: pstats.Stats, prefix: str, limit: int = 10) -> list[Ent
     ]
 
 
-def profile_command(args: Sequence[str], cwd: Path, out: Path, env: dict[str, str]) -> Entry:
-    """Profile `python -m victiminfo.cli ARGS` (the main process; workers are not included)."""
-    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "victiminfo.cli", *args]
+def profile_command(
+    module: str, args: Sequence[str], cwd: Path, out: Path, env: dict[str, str]
+) -> Entry:
+    """Profile `python -m MODULE ARGS` (the main process; workers are not included)."""
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", module, *args]
     run_measured(command, cwd, env)
     return summary(pstats.Stats(str(out)))
 

@@ -361,7 +361,8 @@ def _profiles(results: list[Figure]) -> list[str]:
     lines: list[str] = []
     for r in results:
         for key, title in (
-            ("profile_unchanged", "a rebuild with nothing changed (main process)"),
+            ("profile_unchanged", "our rebuild with nothing changed (main process)"),
+            ("profile_plain", "the plain mkdocs build"),
             ("profile_render", "four warm leaflet renders"),
         ):
             if key in r:

@@ -179,9 +179,18 @@ class CellBench:
         plain = weight.first_visit(self.work / "plain-site", f"{SERVICE_PAGE}/index.html")
         self.result["first_visit_plain"] = weight.totals(plain)
         if self.profiled():
-            args = ["build", "--root", str(self.root), "--site-dir", str(self.site)]
-            out = self.work / "unchanged.prof"
-            self.result["profile_unchanged"] = profile_command(args, self.root, out, ENV)
+            self.profile_builds()
+
+    def profile_builds(self) -> None:
+        """Profiles of our rebuild with nothing changed and of the plain build, side by side."""
+        args = ["build", "--root", str(self.root), "--site-dir", str(self.site)]
+        out = self.work / "unchanged.prof"
+        self.result["profile_unchanged"] = profile_command(
+            "victiminfo.cli", args, self.root, out, ENV
+        )
+        plain = ["build", "-q", "-f", str(self.root / "plain.yml"), "-d", str(self.work / "p")]
+        out = self.work / "plain.prof"
+        self.result["profile_plain"] = profile_command("mkdocs", plain, self.root, out, ENV)
 
 
 def derive(result: Figure) -> Figure:
