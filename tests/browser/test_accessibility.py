@@ -152,3 +152,37 @@ def test_skip_link_moves_focus_to_the_text(chromium: Chromium) -> None:
 
     problems = chromium.each([PHONE, DESKTOP], check)
     assert not problems, "\n".join(problems)
+
+
+def test_menu_button_opens_the_navigation_from_the_keyboard(chromium: Chromium) -> None:
+    """At phone width, Tab reaches the menu button; Enter opens the drawer, Escape closes it.
+
+    Material's menu button is a label the keyboard never reached (issue #6).
+    """
+
+    async def check(page: Page, path: str) -> list[str]:
+        await page.goto(chromium.url(path))
+        for _ in range(10):
+            await page.keyboard.press("Tab")
+            if await page.evaluate("() => document.activeElement.matches('label[for=__drawer]')"):
+                break
+        else:
+            return [f"{path}: no Tab stop on the menu button"]
+        problems = []
+        await page.keyboard.press("Enter")
+        await page.wait_for_timeout(450)
+        opened = await page.evaluate(FOCUSED)
+        if not (opened and opened["inView"] and opened["uncovered"]):
+            problems.append(f"{path}: after Enter, focus on {opened}, not in the open drawer")
+        await page.keyboard.press("Escape")
+        await page.wait_for_timeout(450)
+        closed = await page.evaluate(
+            "() => !document.getElementById('__drawer').checked"
+            " && document.activeElement.matches('label[for=__drawer]')"
+        )
+        if not closed:
+            problems.append(f"{path}: Escape did not close the drawer and return to the button")
+        return problems
+
+    problems = chromium.each(["/", "/ar/tjanster/polisen/"], check, viewport=PHONE)
+    assert not problems, "\n".join(problems)

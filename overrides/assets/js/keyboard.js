@@ -33,19 +33,36 @@
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
   }
 
-  function setOpen(open) {
-    toggle.checked = open;
-    toggle.dispatchEvent(new Event("change"));
-    sync();
-    var first = open && nav.querySelector("a[href]");
+  function shown(link) {
+    var box = link.getBoundingClientRect();
+    var top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return box.width > 0 && top !== null && (link === top || link.contains(top));
+  }
+
+  /* The drawer opens at the level of the current page: focus its link, or the first link
+     on that level (the other levels' links are in the page but covered). */
+  function focusFirstShown() {
+    var links = [].slice.call(nav.querySelectorAll("a.md-nav__link--active, a[href]"));
+    var first = links.filter(shown)[0];
     if (first) {
-      window.setTimeout(function () { first.focus(); }, 0);
+      first.focus();
+    }
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) {
+      toggle.click();  /* as a click on the label does: Material hears the change */
+    }
+    sync();
+    if (open) {
+      window.setTimeout(focusFirstShown, 260);  /* once the drawer has slid in (.25s) */
     }
   }
 
   button.addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
+      event.stopPropagation();  /* Material would click a focused label on Enter, again */
       setOpen(!toggle.checked);
     }
   });
