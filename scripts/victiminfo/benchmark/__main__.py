@@ -50,19 +50,24 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="victiminfo-bench-"))
     started, clock, load_start = datetime.now(UTC), time.monotonic(), load_average()
     progress = Progress(plan.steps())
+    results: list[dict[str, Any]] = []
+    status = 0
     try:
-        results = run_plan(plan, work, progress)
+        run_plan(plan, work, progress, results)
     except (CommandFailed, PreviewFailed) as exc:
         print(f"error: a measured command failed:\n{exc}", file=sys.stderr)
-        return 1
+        status = 1
     except KeyboardInterrupt:
-        print("Stopped; nothing was written.", file=sys.stderr)
-        return 130
+        print("Stopped.", file=sys.stderr)
+        status = 130
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    if not results:
+        return status or 1
+    mode = "quick" if plan.quick else "full grid"
     report: dict[str, Any] = {
-        "mode": "quick" if plan.quick else "full grid",
+        "mode": mode if not status else f"{mode}, stopped after {len(results)} cell(s)",
         "started": started.isoformat(timespec="seconds"),
         "duration_s": time.monotonic() - clock,
         "machine": machine(),
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.keep:
         print(f"The generated projects are kept in {work}")
-    return _report(report, args.out)
+    return _report(report, args.out) or status
 
 
 def _report(report: dict[str, Any], out: Path) -> int:

@@ -19,8 +19,8 @@ TEMPLATE_SERVICE = "brottsofferjouren"
 SOURCE_KEY = "benchmark-synthetic"
 CHECKED = "2026-11-22"
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]+\)")
-# Swedish numbers reserved by PTS for fiction: 08-465 004 00-99 and 070-174 06 05-99.
-MAX_SERVICES = 95
+# Swedish numbers reserved by PTS for use in fiction: 08-465 004 00-99, 031-390 06 00-99.
+MAX_SERVICES = 99
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def service_data(index: int) -> dict[str, Any]:
         "phones": [
             {"number": f"08-465 004 {index:02d}", "label": "main", **sourced},
             {
-                "number": f"070-174 06 {index + 4:02d}",
+                "number": f"031-390 06 {index:02d}",
                 "label": "support_line",
                 "free_of_charge": True,
                 **sourced,

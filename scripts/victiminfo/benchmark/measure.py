@@ -85,7 +85,11 @@ def run_measured(
             stdout=log,
             stderr=subprocess.STDOUT,
         ) as proc:
-            peak = _poll_until_done(proc, started + timeout)
+            try:
+                peak = _poll_until_done(proc, started + timeout)
+            except BaseException:
+                proc.kill()  # stopped (Ctrl-C, SIGTERM): do not wait for the build to end
+                raise
         wall = time.perf_counter() - started
         if proc.returncode != 0:
             log.seek(0)

@@ -215,15 +215,13 @@ def derive(result: Figure) -> Figure:
     return out
 
 
-def run_plan(plan: Plan, work: Path, progress: Progress) -> list[Figure]:
-    """Every cell of the plan, each with its derived ratios."""
-    results = []
+def run_plan(plan: Plan, work: Path, progress: Progress, results: list[Figure]) -> None:
+    """Every cell of the plan, each with its derived ratios, appended to results as it ends."""
     for cell in plan.cells:
         result = CellBench(cell, plan, work, progress).run()
         result["derived"] = derive(result)
         progress.line(summary_line(result))
         results.append(result)
-    return results
 
 
 def summary_line(result: Figure) -> str:
