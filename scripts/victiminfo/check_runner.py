@@ -31,6 +31,7 @@ from .site_config import read_raw_config
 from .site_state import DEFAULT_MAX_AGE_DAYS
 from .strings import load_strings
 from .typed_facts import data_phones, typed_phone_problems
+from .unfinished import unfinished_problems
 
 T = TypeVar("T")
 
@@ -153,6 +154,7 @@ def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) 
         report.problems += markup_problems(page.text.path, page.outline)
         report.problems += placeholder_fact_problems(page.text, catalog)
         report.problems += front_matter_problems(page.text, translation=code != site.default)
+        report.problems += unfinished_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
     report.problems += link_problems(site)

@@ -73,22 +73,60 @@ def validate(data: LocatedData, model: type[M], value: Any = None, drop: int = 0
     value replaces the parsed document (say, a list wrapped in a dict); drop is how many
     leading parts of an error's location that wrapping added.
     """
+    problems: list[Problem] = []
+    result = None
     try:
-        return model.model_validate(data.value if value is None else value)
+        result = model.model_validate(data.value if value is None else value)
     except ValidationError as exc:
-        raise ContentError([_problem(data, drop, err) for err in exc.errors()]) from None
+        problems = [_problem(data, drop, err) for err in exc.errors()]
+    reported = {problem.field for problem in problems}
+    problems += [p for p in _todo_problems(data) if p.field not in reported]
+    if problems or result is None:
+        raise ContentError(problems)
+    return result
+
+
+def _todo_problems(data: LocatedData) -> list[Problem]:
+    """A TODO left in any text value (scripts/new writes them): never a real fact."""
+    return [
+        Problem(
+            data.path,
+            "this is still a placeholder (TODO or ~): it was never filled in",
+            line=data.line_of(loc),
+            field=".".join(str(part) for part in loc),
+            hint="write the value from a source you can point to, or remove the line or block",
+        )
+        for loc in _todo_locations(data.value, ())
+    ]
+
+
+def _todo_locations(value: Any, loc: Loc) -> list[Loc]:
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in _todo_locations(v, (*loc, k))]
+    if isinstance(value, list):
+        return [found for i, v in enumerate(value) for found in _todo_locations(v, (*loc, i))]
+    return [loc] if isinstance(value, str) and _is_unfilled(value) else []
 
 
 def _problem(data: LocatedData, drop: int, err: Any) -> Problem:
     loc: Loc = tuple(err["loc"])[drop:]
     dotted = ".".join(str(part) for part in loc) or None
     message = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "missing":
+    hint = _HINTS.get(err["type"])
+    if _is_unfilled(err.get("input")):
+        message = "this is still a placeholder (TODO or ~): it was never filled in"
+        hint = "write the value from a source you can point to, or remove the line or block"
+    elif err["type"] == "missing":
         message = "this required field is missing"
     elif err["type"] == "extra_forbidden":
         message = "this field is not known (a typo?)"
     line = data.line_of(loc if err["type"] != "missing" else loc[:-1])
-    return Problem(data.path, message, line=line, field=dotted, hint=_HINTS.get(err["type"]))
+    return Problem(data.path, message, line=line, field=dotted, hint=hint)
+
+
+def _is_unfilled(value: Any) -> bool:
+    """A value left as scripts/new wrote it: TODO, or empty (~) where a value is required."""
+    return value is None or (isinstance(value, str) and value.strip().upper() == "TODO")
 
 
 _HINTS = {
