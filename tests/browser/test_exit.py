@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from browsing import DESKTOP, EXIT_URL, PHONE, Chromium
 from playwright.async_api import Page, Route
+from playwright.async_api import TimeoutError as WaitedTooLong
 
 # The neutral site is not reachable from the test machine: the browser gets this stand-in.
 NEUTRAL = "<!doctype html><html lang=sv><title>Väder</title><h1>Väder</h1></html>"
@@ -32,6 +33,15 @@ async def browsing(chromium: Chromium, **options: Any) -> AsyncIterator[tuple[Pa
         yield await context.new_page(), arrivals
     finally:
         await context.close()
+
+
+async def left(page: Page) -> bool:
+    """Whether the page goes on to the neutral site within a few seconds."""
+    try:
+        await page.wait_for_url(f"{EXIT_URL}**", timeout=5_000)
+    except WaitedTooLong:
+        return False
+    return True
 
 
 async def shows_our_text(page: Page) -> bool:
@@ -62,16 +72,17 @@ def test_clicking_the_exit_control_leaves_and_back_does_not_return(
 ) -> None:
     """Click: the neutral page replaces ours; Back never shows our text again (issue #6)."""
 
-    async def scenario() -> tuple[list[str], str, list[str]]:
+    async def scenario() -> tuple[bool, list[str], str, list[str]]:
         async with browsing(chromium, viewport=size) as (page, arrivals):
             await page.goto(chromium.url(START))
             await page.goto(chromium.url(SERVICE))
             await page.click("[data-vi-exit]")
-            await page.wait_for_url(f"{EXIT_URL}**")
+            gone = await left(page)
             title = await page.title()
-            return arrivals, title, await back_shows_our_text(page)
+            return gone, arrivals, title, await back_shows_our_text(page)
 
-    arrivals, title, shown = chromium.run(scenario())
+    gone, arrivals, title, shown = chromium.run(scenario())
+    assert gone, f"clicking the exit control did not lead to {EXIT_URL}"
     assert arrivals[:1] == [EXIT_URL], arrivals
     assert title == "Väder"
     assert not shown, f"Back showed our page again: {shown}"
@@ -80,7 +91,7 @@ def test_clicking_the_exit_control_leaves_and_back_does_not_return(
 def test_pressing_shift_three_times_leaves(chromium: Chromium) -> None:
     """Shift three times leaves; twice, or broken by another key, does not (issue #6)."""
 
-    async def scenario() -> tuple[list[str], list[str], list[str]]:
+    async def scenario() -> tuple[list[str], bool, list[str], list[str]]:
         async with browsing(chromium, viewport=PHONE) as (page, arrivals):
             await page.goto(chromium.url(SERVICE))
             for key in ("Shift", "Shift", "a", "Shift"):
@@ -89,11 +100,12 @@ def test_pressing_shift_three_times_leaves(chromium: Chromium) -> None:
             stayed = arrivals[:]
             for _ in range(3):
                 await page.keyboard.press("Shift")
-            await page.wait_for_url(f"{EXIT_URL}**")
-            return stayed, arrivals, await back_shows_our_text(page)
+            gone = await left(page)
+            return stayed, gone, arrivals, await back_shows_our_text(page)
 
-    stayed, arrivals, shown = chromium.run(scenario())
+    stayed, gone, arrivals, shown = chromium.run(scenario())
     assert not stayed, "left after Shift, Shift, a, Shift"
+    assert gone, f"pressing Shift three times did not lead to {EXIT_URL}"
     assert arrivals[:1] == [EXIT_URL]
     assert not shown, f"Back showed our page again: {shown}"
 
@@ -101,17 +113,18 @@ def test_pressing_shift_three_times_leaves(chromium: Chromium) -> None:
 def test_without_javascript_the_exit_control_is_a_plain_link(chromium: Chromium) -> None:
     """With JavaScript off, clicking the exit control still leaves for the neutral page (#6)."""
 
-    async def scenario() -> list[str]:
+    async def scenario() -> tuple[bool, list[str]]:
         async with browsing(chromium, viewport=PHONE, java_script_enabled=False) as (
             page,
             arrivals,
         ):
             await page.goto(chromium.url(SERVICE))
             await page.click("[data-vi-exit]")
-            await page.wait_for_url(f"{EXIT_URL}**")
-            return arrivals
+            return await left(page), arrivals
 
-    assert chromium.run(scenario())[:1] == [EXIT_URL]
+    gone, arrivals = chromium.run(scenario())
+    assert gone, f"without JavaScript, the exit link did not lead to {EXIT_URL}"
+    assert arrivals[:1] == [EXIT_URL], arrivals
 
 
 def test_the_exit_control_is_hidden_in_print(chromium: Chromium) -> None:
