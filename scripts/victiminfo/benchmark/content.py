@@ -21,6 +21,9 @@ CHECKED = "2026-11-22"
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]+\)")
 # Swedish numbers reserved by PTS for use in fiction: 08-465 004 00-99, 031-390 06 00-99.
 MAX_SERVICES = 99
+# As in the real data, a few services are national; every leaflet lists their support lines,
+# so that list stays as short as a real one. The others are regional.
+NATIONAL_SERVICES = 4
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def service_data(index: int) -> dict[str, Any]:
     return {
         "name": service_name(index),
         "organisation": f"Syntetisk organisation {index:02d} (benchmark)",
-        "area": "national",
+        "area": "national" if index <= NATIONAL_SERVICES else "regional",
         "audience": {"crimes": ["any"], **sourced},
         "phones": [
             {"number": f"08-465 004 {index:02d}", "label": "main", **sourced},

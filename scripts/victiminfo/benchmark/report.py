@@ -36,9 +36,9 @@ def _check(name: str, limit: str, value: float, met: bool, shown: str, cell: str
 
 
 def targets(results: list[Figure]) -> list[Figure]:
-    """Each target of issue #7 with the measured figure (wall clock) and whether it is met."""
+    """Each target of issue #7, judged on the wall clock (CPU-time ratios shown beside)."""
     cell = target_cell(results)
-    d, c = cell["derived"]["wall"], cell["cell"]
+    d, cpu, c = cell["derived"]["wall"], cell["derived"]["cpu"], cell["cell"]
     worst_page = max(p["total"]["gzipped"] for p in cell["first_visit"].values())
     worst_pdf = max(s["max"] for s in cell["leaflet_sizes"].values())
     preview = cell["preview"]["save"]["median"]
@@ -48,7 +48,7 @@ def targets(results: list[Figure]) -> list[Figure]:
             "<= 2.0x",
             d["full_vs_plain"],
             d["full_vs_plain"] <= 2.0,
-            f"{d['full_vs_plain']:.2f}x",
+            f"{d['full_vs_plain']:.2f}x (CPU {cpu['full_vs_plain']:.2f}x)",
             c,
         ),
         _check(
@@ -56,7 +56,7 @@ def targets(results: list[Figure]) -> list[Figure]:
             ">= 10x faster",
             d["baseline_vs_full"],
             d["baseline_vs_full"] >= 10,
-            f"{d['baseline_vs_full']:.1f}x faster",
+            f"{d['baseline_vs_full']:.1f}x faster (CPU {cpu['baseline_vs_full']:.1f}x)",
             c,
         ),
         _check(
@@ -64,7 +64,7 @@ def targets(results: list[Figure]) -> list[Figure]:
             "<= 1.1x",
             d["unchanged_vs_plain"],
             d["unchanged_vs_plain"] <= 1.1,
-            f"{d['unchanged_vs_plain']:.2f}x",
+            f"{d['unchanged_vs_plain']:.2f}x (CPU {cpu['unchanged_vs_plain']:.2f}x)",
             c,
         ),
         _check(
@@ -178,11 +178,20 @@ def _intro(report: Figure) -> list[str]:
         f"({m['usable_cores']} cores).",
         "",
     ]
-    if max(load["start"][0], load["end"][0]) > HIGH_LOAD * m["usable_cores"]:
+    during = [r["load_average_after"][0] for r in report["results"] if "load_average_after" in r]
+    during += [reading["load"] for reading in load.get("observed", [])]
+    if during:
+        lines += [f"Highest 1-minute load average seen during the run: {max(during)}.", ""]
+    if max([load["start"][0], load["end"][0], *during]) > HIGH_LOAD * m["usable_cores"]:
         lines += [
             "**The machine was busy** (other work shared the CPU): wall-clock seconds are "
             "noisy and too high, for our build and the baselines alike. CPU seconds (user + "
-            "system, whole process tree) are given beside them and are steadier.",
+            "system, whole process tree) are given beside them and are steadier: on an idle "
+            "machine a one-process figure (plain build, rebuilds, one weasyprint command) "
+            "takes as long on the wall as on the CPU, while the full build renders leaflets on "
+            "both cores, so its CPU time is up to twice its idle wall time and its CPU ratios "
+            "are pessimistic for it. Each build's ratio to plain is taken run by run (the "
+            "builds of one run follow each other), which cancels most of the load.",
             "",
         ]
     lines += [

@@ -12,6 +12,7 @@ from typing import Any
 from ..project import REPO, Project
 from . import leaflets, preview, weight
 from .content import Cell, language_codes, write_project
+from .machine import load_average
 from .measure import Sample, stats
 from .measure import run_measured as _run
 from .profiling import profile_call, profile_command
@@ -220,6 +221,7 @@ def run_plan(plan: Plan, work: Path, progress: Progress, results: list[Figure]) 
     for cell in plan.cells:
         result = CellBench(cell, plan, work, progress).run()
         result["derived"] = derive(result)
+        result["load_average_after"] = load_average()
         progress.line(summary_line(result))
         results.append(result)
 
