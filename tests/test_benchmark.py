@@ -189,7 +189,8 @@ def test_the_report_is_written_as_markdown_and_json(tmp_path: Path) -> None:
     json_file, md_file = report.write_reports(data, tmp_path)
     assert json.loads(json_file.read_text(encoding="utf-8"))["results"][0]["cell"] == "24x10"
     text = md_file.read_text(encoding="utf-8")
-    assert "| full build vs plain mkdocs build | <= 2.0x | 7.50x | **no** | 24x10 |" in text
+    row = "| full build vs plain mkdocs build | <= 2.0x | 7.50x (CPU 10.00x) | **no** | 24x10 |"
+    assert row in text
     assert "The machine was busy" in text
     assert "Full build vs plain: 7.5x, not 2.0x." in text
 
