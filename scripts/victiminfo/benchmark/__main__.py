@@ -34,7 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the grid (or --quick), print the results, write results.md and results.json."""
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="only the smallest cells (< 2 min)")
-    parser.add_argument("--out", type=Path, default=RESULTS, help=f"default: {RESULTS}")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"where results go (default: {RESULTS}, --quick: {RESULTS / 'quick'})",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument(
         "--report-from",
@@ -43,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         help="run nothing: write the report again from a results.json",
     )
     args = parser.parse_args(argv)
+    args.out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
     if args.report_from:
         return _report(json.loads(args.report_from.read_text(encoding="utf-8")), args.out)
     signal.signal(signal.SIGTERM, _stop)
