@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import tempfile
 from typing import Any
 from urllib.parse import urlsplit
@@ -82,6 +83,11 @@ def only_language(plugins: list[Any], code: str) -> list[Any]:
     return out
 
 
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM stops the preview like Ctrl-C does, so that its temporary folder is removed."""
+    raise KeyboardInterrupt
+
+
 def serve(project: Project, address: str = "127.0.0.1:8000", lang: str | None = None) -> int:
     """Serve the site with live reload until interrupted (only lang's pages, unless 'all')."""
     site_dir = tempfile.mkdtemp(prefix="victiminfo-preview-")
@@ -95,6 +101,7 @@ def serve(project: Project, address: str = "127.0.0.1:8000", lang: str | None = 
         mkdocs_build(current, serve_url=serve_url)
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         config.plugins.on_startup(command="serve", dirty=False)
         builder(config)
