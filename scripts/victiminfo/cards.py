@@ -75,7 +75,8 @@ def service_card(
         (service.anonymous, "card.anonymous"),
     ):
         if flag is not None and flag.value:
-            flags.append(_row(ui.t(label), "", flag, ui, policy))
+            if not _said_on_every_number(service, label):
+                flags.append(_row(ui.t(label), "", flag, ui, policy))
             facts.append(flag)
     notes = _presence_notes(key, service, place, ui, policy, facts)
     doubts = tuple(
@@ -90,6 +91,15 @@ def service_card(
         notes,
         _oldest(facts),
         doubts,
+    )
+
+
+def _said_on_every_number(service: Service, label: str) -> bool:
+    """Whether every number already says 'free of charge', so the flag would only repeat it."""
+    return (
+        label == "card.free_of_charge"
+        and bool(service.phones)
+        and all(phone.free_of_charge for phone in service.phones)
     )
 
 
