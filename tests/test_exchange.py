@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from git_site import commit_all, git, git_site, run_tool
 from support import FIXTURES, REPO
 from victiminfo.agency import export_plans, import_file, structure_breakers
-from victiminfo.exchange import plan_units, read_page_text, split_front_matter
+from victiminfo.exchange import cut_page, plan_units, split_front_matter
 from victiminfo.gitrepo import GitRepo
 from victiminfo.languages import load_languages
 from victiminfo.po import read_po, write_po
@@ -66,7 +66,7 @@ def test_every_real_page_segments_and_joins_back_exactly() -> None:
 
 
 def test_block_kinds_and_protected_parts() -> None:
-    page = read_page_text((RICH / "sv.md").read_text("utf-8"))
+    page = cut_page((RICH / "sv.md").read_text("utf-8"))
     kinds = {u.kind for u in page.units}
     assert kinds == {
         "title", "heading", "paragraph", "list_item", "admonition_title", "table_cell", "quote"
@@ -129,7 +129,7 @@ def test_real_translations_rebuild_exactly_from_their_targets(clone: Path) -> No
             read_po(write_po("sv", code, plans)),
         ):
             for page in returned.pages:
-                source = read_page_text((clone / "docs/sv" / page.page).read_text("utf-8"))
+                source = cut_page((clone / "docs/sv" / page.page).read_text("utf-8"))
                 targets = {i: u.target for i, u in page.units.items() if u.target}
                 if len(targets) < len(source.units):
                     continue
@@ -339,6 +339,20 @@ def test_export_refuses_uncommitted_swedish_and_unknown_language(tmp_path: Path)
     assert not (tmp_path / "x.xlf").exists()
 
 
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_export_names_a_page_whose_front_matter_is_not_yaml(tmp_path: Path, code: str) -> None:
+    """A clear error with the file and line, no traceback, and no file written (issue #5)."""
+    root, _ = _rich_site(tmp_path)
+    path = root / "docs" / code / "rik.md"
+    path.write_text(path.read_text("utf-8").replace("---\n", "---\ntitle: [Rik\n", 1), "utf-8")
+    commit_all(root, "broken front matter")
+    result = _tool(root, "export", "en", "--all", "-o", str(tmp_path / "x.xlf"))
+    assert result.returncode == 1
+    error = rf"docs/{code}/rik\.md:\d+: error: front matter: this is not valid YAML"
+    assert re.search(error, result.stderr)
+    assert not (tmp_path / "x.xlf").exists()
+
+
 @pytest.mark.parametrize("name", ["../../scripts/x.md", "/etc/x.md", "rik.txt"])
 def test_a_page_outside_the_language_folder_is_refused(tmp_path: Path, name: str) -> None:
     root, _ = _rich_site(tmp_path)
@@ -382,7 +396,7 @@ def test_any_markdown_segments_and_joins_back(text: str) -> None:
 def test_plain_targets_land_exactly_in_their_block_or_are_refused(text: str) -> None:
     """A translated text either reads back as its block's text, or the import names it."""
     sv = (RICH / "sv.md").read_text("utf-8")
-    body = read_page_text(sv).body
+    body = cut_page(sv).body
     for unit in body.units:
         target = text.strip()
         if structure_breakers(sv, {unit.id: target}):

@@ -175,3 +175,15 @@ def test_a_broken_front_matter_is_reported_not_fatal(tmp_path: Path) -> None:
     assert "docs/en/index.md:2: error: [source_revision]" in result.stdout
     markdown_out = run_tool("status", "--root", str(root), "--format", "markdown").stdout
     assert "- problem: `index.md`: front matter:" in markdown_out
+
+
+def test_front_matter_that_is_not_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
+    """MkDocs ignores such front matter silently; status names the file and line (issue #5)."""
+    root, _ = _history(tmp_path)
+    path = root / "docs/en/index.md"
+    path.write_text(path.read_text("utf-8").replace("---\n", "---\ntitle: [Start\n", 1), "utf-8")
+    result = run_tool("status", "--root", str(root))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert re.search(
+        r"docs/en/index\.md:\d+: error: front matter: this is not valid YAML", result.stdout
+    )

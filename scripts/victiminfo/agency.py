@@ -12,13 +12,14 @@ from .exchange import (
     Planned,
     Returned,
     ReturnedPage,
+    cut_page,
     plan_units,
-    read_page_text,
     split_front_matter,
     untouched,
 )
 from .gitrepo import GitRepo
 from .languages import load_languages
+from .page_text import read_page_text
 from .po import PoError, read_po, write_po
 from .project import Project
 from .record import Work, checked_name, set_front_matter, swedish_revision, updated_values
@@ -60,24 +61,24 @@ def _plan(
     source, code = langs
     sv = project.docs / source / page
     revision = swedish_revision(repo, sv)
+    read_page_text(project.docs, source, page)  # front matter that is not YAML, with its line
     return PagePlan(
         page,
         revision,
         state,
-        plan_units(sv.read_text("utf-8"), *_translation(project, repo, code, page)),
+        plan_units(sv.read_text("utf-8"), *_translation(project, repo, sv, code, page)),
     )
 
 
 def _translation(
-    project: Project, repo: GitRepo, code: str, page: PurePosixPath
+    project: Project, repo: GitRepo, sv: Path, code: str, page: PurePosixPath
 ) -> tuple[str | None, str | None]:
-    """The translation's text and the Swedish text it was made from (None when unknown)."""
+    """The translation's text and the Swedish text (sv) it was made from (None when unknown)."""
     target = project.docs / code / page
     if not target.is_file():
         return None, None
     meta = read_meta(project, code, page)
-    source = project.docs / load_languages(project.data / "languages.yml").default.code / page
-    then = repo.file_at(meta.source_revision, source) if meta and meta.source_revision else None
+    then = repo.file_at(meta.source_revision, sv) if meta and meta.source_revision else None
     return target.read_text("utf-8"), then
 
 
@@ -123,7 +124,7 @@ def read_returned(path: Path) -> Returned:
 def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> ImportReport:
     """Write the returned translations into docs/<lang>/; nothing is written if any is broken."""
     returned = read_returned(path)
-    code = _check_language(project, path, returned)
+    langs = _check_language(project, path, returned)
     try:
         name = checked_name(by or returned.translated_by or "")
     except ValueError:
@@ -137,12 +138,12 @@ def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> 
     problems: list[Problem] = []
     for page in returned.pages:
         try:
-            text = _import_page(project, repo, path, code, page, Work(name), report)
+            text = _import_page(project, repo, path, langs, page, Work(name), report)
         except ContentError as exc:
             problems += exc.problems
             continue
         if text is not None:
-            writes[project.docs / code / page.page] = text
+            writes[project.docs / langs[1] / page.page] = text
     if problems:
         raise ContentError(problems)
     for target, text in writes.items():
@@ -152,7 +153,8 @@ def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> 
     return report
 
 
-def _check_language(project: Project, path: Path, returned: Returned) -> str:
+def _check_language(project: Project, path: Path, returned: Returned) -> tuple[str, str]:
+    """(source, target) language codes of a returned file, when both belong to the site."""
     languages = load_languages(project.data / "languages.yml")
     code = returned.target_lang
     if code not in languages.codes or code == languages.default.code:
@@ -166,21 +168,21 @@ def _check_language(project: Project, path: Path, returned: Returned) -> str:
             f"not '{languages.default.code}'",
             line=2,
         )
-    return code
+    return languages.default.code, code
 
 
 def _import_page(
     project: Project,
     repo: GitRepo,
     path: Path,
-    code: str,
+    langs: tuple[str, str],
     page: ReturnedPage,
     work: Work,
     report: ImportReport,
 ) -> str | None:
     """The new text of one translated page, or None when there is nothing to write."""
     _check_page_path(path, page)
-    source_code = load_languages(project.data / "languages.yml").default.code
+    source_code, code = langs
     sv = project.docs / source_code / page.page
     then = repo.file_at(page.revision, sv) if repo.revision_exists(page.revision) else None
     if then is None:
@@ -191,9 +193,7 @@ def _import_page(
             line=page.line,
             hint="import the file into the repository it was exported from",
         )
-    current = project.docs / code / page.page
-    translation = current.read_text("utf-8") if current.is_file() else None
-    old = _translation(project, repo, code, page.page)[1] if translation is not None else None
+    translation, old = _translation(project, repo, sv, code, page.page)
     planned = plan_units(then, translation, old)
     targets = _targets(path, then, planned, page)
     if untouched(planned, {i: (u.target, u.confirmed) for i, u in page.units.items()}):
@@ -297,18 +297,18 @@ def _rebuild(
     then: str, translation: str | None, targets: dict[str, str], revision: str, work: Work
 ) -> str:
     """The translated page: the Swedish structure with the targets, and updated front matter."""
-    body = read_page_text(then).body.join(targets)
+    body = cut_page(then).body.join(targets)
     base = translation if translation is not None else then
     front, _ = split_front_matter(base)
     title = targets.get(TITLE)
-    if title is not None and read_page_text(base).title != title:
+    if title is not None and cut_page(base).title != title:
         front = set_front_matter(front or "---\n---\n", {"title": title})
     return set_front_matter(front + body, updated_values(revision, work))
 
 
 def structure_breakers(then: str, targets: dict[str, str]) -> list[str]:
     """The units whose target would change the page's blocks (a blank line, a leading #, -)."""
-    source = read_page_text(then).body
+    source = cut_page(then).body
     bad = [i for i in targets if i == TITLE and "\n" in targets[i]]
     body = {i: t for i, t in targets.items() if i != TITLE}
     if segment(source.join(body)).skeleton == source.skeleton:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 import yaml
@@ -41,8 +41,11 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
-def read_page_text(text: str) -> Page:
-    """Cut a page's text into its parts."""
+def cut_page(text: str) -> Page:
+    """Cut a page's text into its parts, keeping the front matter's bytes for the rebuild.
+
+    The text may come from git history; a page on disk is checked with page_text first.
+    """
     front, body = split_front_matter(text)
     title = None
     if front:
@@ -81,11 +84,11 @@ def plan_units(now: str, translation: str | None, then: str | None) -> list[Plan
     Swedish page the translation was made from (None when unknown). Units whose Swedish
     text is unchanged since then are offered as confirmed; changed ones as needing work.
     """
-    source = read_page_text(now)
+    source = cut_page(now)
     if translation is None:
         return [Planned(u) for u in source.units]
-    target = read_page_text(translation)
-    old = read_page_text(then) if then is not None else None
+    target = cut_page(translation)
+    old = cut_page(then) if then is not None else None
     if old is not None and _aligned(old, target):
         return _by_history(source, old, target)
     if _aligned(source, target):
@@ -137,11 +140,6 @@ def untouched(planned: list[Planned], returned: dict[str, tuple[str | None, bool
         returned.get(p.unit.id, (None, False)) == (p.target or None, p.confirmed and bool(p.target))
         for p in planned
     )
-
-
-def with_targets(planned: list[Planned], targets: dict[str, str]) -> list[Planned]:
-    """The plan with these targets put in (used by tests and the importer)."""
-    return [replace(p, target=targets.get(p.unit.id, p.target)) for p in planned]
 
 
 @dataclass(frozen=True)

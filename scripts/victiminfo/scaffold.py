@@ -12,10 +12,46 @@ from .project import Project
 
 # Every placeholder below fails validation until it is replaced: TODO is not a valid
 # phone number, date, URL, source key, number or choice, and ~ (empty) is not a valid name.
-SERVICE_YAML = """\
-# A new service. Fill in every TODO and ~ from a source you can point to; never guess.
+# The blocks that services and places share are written once.
+
+
+def _header(noun: str, model: str) -> str:
+    return f"""\
+# A new {noun}. Fill in every TODO and ~ from a source you can point to; never guess.
 # Remove a block you cannot source: a missing fact is better than a wrong one.
-# The fields are described in scripts/victiminfo/facts.py (Service). Then run scripts/check.
+# The fields are described in scripts/victiminfo/facts.py ({model}). Then run scripts/check.
+"""
+
+
+PHONES_YAML = """\
+phones:                # one entry per number; remove the block if there is none
+  - number: TODO       # as written on the source, with its area code
+    label: TODO        # main, support_line, emergency, non_emergency or service_center
+    free_of_charge: TODO  # true or false; remove the line if the source does not say
+    always_open: TODO  # true or false; remove the line if the source does not say
+    source: TODO       # a key in docs/_data/sources.yml
+    checked: TODO      # the day you confirmed it there, YYYY-MM-DD
+"""
+
+WEB_YAML = """\
+web:                   # remove the block if there is no web site
+  url: TODO            # https://... as on the source
+  source: TODO         # a key in docs/_data/sources.yml
+  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+"""
+
+ADDRESS_YAML = """\
+address:               # the visiting address; remove the block if it is not known
+  street: ~            # TODO: street and number
+  postcode: TODO       # five digits, as on the source
+  city: ~              # TODO
+  source: TODO         # a key in docs/_data/sources.yml
+  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+"""
+
+SERVICE_YAML = (
+    _header("service", "Service")
+    + """\
 name: ~                # TODO: the official name, as the service writes it (never translated)
 organisation: ~        # TODO: who runs it
 area: TODO             # national, regional or local
@@ -25,27 +61,17 @@ audience:              # who the service is for
   max_age: TODO        # a number; remove the line if there is no upper age limit
   source: TODO         # a key in docs/_data/sources.yml
   checked: TODO        # the day you confirmed it there, YYYY-MM-DD
-phones:                # one entry per number; remove the block if there is none
-  - number: TODO       # as written on the source, with its area code
-    label: TODO        # main, support_line, emergency, non_emergency or service_center
-    free_of_charge: TODO  # true or false; remove the line if the source does not say
-    always_open: TODO  # true or false; remove the line if the source does not say
-    source: TODO       # a key in docs/_data/sources.yml
-    checked: TODO      # the day you confirmed it there, YYYY-MM-DD
+"""
+    + PHONES_YAML
+    + """\
 email:                 # remove the block if there is no e-mail address
   address: TODO        # as on the source
   source: TODO         # a key in docs/_data/sources.yml
   checked: TODO        # the day you confirmed it there, YYYY-MM-DD
-web:                   # remove the block if there is no web site
-  url: TODO            # https://... as on the source
-  source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
-address:               # the visiting address; remove the block if it is not known
-  street: ~            # TODO: street and number
-  postcode: TODO       # five digits, as on the source
-  city: ~              # TODO
-  source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+"""
+    + WEB_YAML
+    + ADDRESS_YAML
+    + """\
 free_of_charge:        # is it free; remove the block if the source does not say
   value: TODO          # true or false
   source: TODO         # a key in docs/_data/sources.yml
@@ -56,30 +82,18 @@ anonymous:             # can you stay anonymous; remove the block if the source 
   checked: TODO        # the day you confirmed it there, YYYY-MM-DD
 languages_spoken: TODO # e.g. [sv, en, ar]; remove the line if the source does not say
 """
+)
 
-PLACE_YAML = """\
-# A new place. Fill in every TODO and ~ from a source you can point to; never guess.
-# Remove a block you cannot source: a missing fact is better than a wrong one.
-# The fields are described in scripts/victiminfo/facts.py (Place). Then run scripts/check.
+PLACE_YAML = (
+    _header("place", "Place")
+    + """\
 name: ~                # TODO: the name as shown on the page
 kind: TODO             # municipality or police_station
-address:               # the visiting address; remove the block if it is not known
-  street: ~            # TODO: street and number
-  postcode: TODO       # five digits, as on the source
-  city: ~              # TODO
-  source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
-phones:                # one entry per number; remove the block if there is none
-  - number: TODO       # as written on the source, with its area code
-    label: TODO        # main, support_line, emergency, non_emergency or service_center
-    free_of_charge: TODO  # true or false; remove the line if the source does not say
-    always_open: TODO  # true or false; remove the line if the source does not say
-    source: TODO       # a key in docs/_data/sources.yml
-    checked: TODO      # the day you confirmed it there, YYYY-MM-DD
-web:                   # remove the block if there is no web site
-  url: TODO            # https://... as on the source
-  source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+"""
+    + ADDRESS_YAML
+    + PHONES_YAML
+    + WEB_YAML
+    + """\
 services:              # the services that serve this place, most useful first
   - service: TODO      # the file name of a service in docs/_data/services/, e.g. polisen
     presence:          # a regular presence here; remove the block if there is none
@@ -88,6 +102,7 @@ services:              # the services that serve this place, most useful first
       source: TODO     # a key in docs/_data/sources.yml
       checked: TODO    # the day you confirmed it there, YYYY-MM-DD
 """
+)
 
 SERVICE_PAGE = """\
 ---

@@ -8,7 +8,8 @@ from pathlib import PurePosixPath
 from .errors import ContentError, Problem
 from .gitrepo import GitRepo
 from .languages import LanguageList, load_languages
-from .pages import read_page, source_pages
+from .page_text import read_page_text
+from .pages import source_pages
 from .project import Project
 from .translation_meta import State, TranslationMeta, parse_meta, translation_state
 
@@ -37,12 +38,14 @@ class Matrix:
 
 
 def read_meta(project: Project, code: str, page: PurePosixPath) -> TranslationMeta | None:
-    """A translation's metadata, or None when the page does not exist in that language."""
-    path = project.docs / code / page
-    if not path.is_file():
+    """A translation's metadata, or None when the page does not exist in that language.
+
+    Front matter that is not YAML raises ContentError with its line, as invalid keys do.
+    """
+    if not (project.docs / code / page).is_file():
         return None
-    source = read_page(project.docs, code, page)
-    return parse_meta(path, path.read_text(encoding="utf-8"), source.meta)
+    translated = read_page_text(project.docs, code, page)
+    return parse_meta(translated.path, translated.text, translated.meta)
 
 
 def build_matrix(project: Project, repo: GitRepo | None = None) -> Matrix:
