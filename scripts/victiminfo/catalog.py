@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from .errors import ContentError, Problem, fail
 from .facts import Place, Service, Source, Sourced
 from .languages import LanguageList, load_languages
-from .yamlfile import LocatedData, load_yaml, validate
+from .yamlfile import Loc, LocatedData, load_yaml, validate
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -50,19 +50,18 @@ def load_catalog(data_dir: Path) -> Catalog:
     )
 
 
-def facts_of(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, Sourced]]:
-    """Every sourced fact inside a model, with its dotted field path."""
+def facts_of(model: BaseModel, prefix: Loc = ()) -> Iterator[tuple[Loc, Sourced]]:
+    """Every sourced fact inside a model, with its location in the data file."""
     if isinstance(model, Sourced):
         yield prefix, model
     for name in type(model).model_fields:
         value = getattr(model, name)
-        path = f"{prefix}.{name}" if prefix else name
         if isinstance(value, tuple):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from facts_of(item, f"{path}.{i}")
+                    yield from facts_of(item, (*prefix, name, i))
         elif isinstance(value, BaseModel):
-            yield from facts_of(value, path)
+            yield from facts_of(value, (*prefix, name))
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
@@ -127,9 +126,9 @@ def _unknown_sources(
     model: BaseModel, data: LocatedData, sources: dict[str, Source]
 ) -> list[Problem]:
     problems = []
-    for path, fact in facts_of(model):
+    for fact_loc, fact in facts_of(model):
         if fact.source is not None and fact.source not in sources:
-            loc = (*(int(p) if p.isdigit() else p for p in path.split(".") if p), "source")
+            loc = (*fact_loc, "source")
             problems.append(
                 Problem(
                     data.path,

@@ -11,7 +11,7 @@ import phonenumbers
 from pydantic import BaseModel
 
 from .catalog import Catalog, facts_of
-from .errors import Problem
+from .errors import Problem, Severity
 from .facts import Phone, Sourced, Web
 from .phones import is_short_number, parse_phone
 from .yamlfile import Loc, LocatedData, load_yaml
@@ -35,114 +35,117 @@ def fact_problems(catalog: Catalog, rule: AgeRule) -> list[Problem]:
         for key, model in models.items():
             data = load_yaml(catalog.data_dir / folder / f"{key}.yml")
             problems += _model_problems(model, data, rule)
-    for key, source in catalog.sources.items():
-        if source.url is not None and source.url.scheme != "https":
-            problems.append(
-                Problem(
-                    catalog.data_dir / "sources.yml",
-                    f"the source '{key}' has a web address that is not https: {source.url}",
-                    line=_line(load_yaml(catalog.data_dir / "sources.yml"), (key, "url")),
-                    field=f"{key}.url",
-                    hint="write the https:// address if the site has one",
-                    severity="warning",
-                )
-            )
-    return problems
+    return problems + _source_problems(catalog)
+
+
+def _source_problems(catalog: Catalog) -> list[Problem]:
+    insecure = {
+        key: source.url
+        for key, source in catalog.sources.items()
+        if source.url is not None and source.url.scheme != "https"
+    }
+    if not insecure:
+        return []
+    data = load_yaml(catalog.data_dir / "sources.yml")
+    return [
+        _at(
+            data,
+            (key, "url"),
+            f"the source '{key}' has a web address that is not https: {url}",
+            "write the https:// address if the site has one",
+            "warning",
+        )
+        for key, url in insecure.items()
+    ]
 
 
 def _model_problems(model: BaseModel, data: LocatedData, rule: AgeRule) -> list[Problem]:
     problems: list[Problem] = []
-    for dotted, fact in facts_of(model):
-        loc: Loc = tuple(int(p) if p.isdigit() else p for p in dotted.split(".") if p)
-        problems += _dated(fact, data, loc, dotted, rule)
+    for loc, fact in facts_of(model):
+        problems += _dated(fact, data, loc, rule)
         if isinstance(fact, Phone):
-            problems += _phone_format(fact, data, (*loc, "number"), dotted)
+            problems += _phone_format(fact, data, (*loc, "number"))
         if isinstance(fact, Web):
-            problems += _web(fact, data, (*loc, "url"), dotted)
+            problems += _web(fact, data, (*loc, "url"))
     return problems
 
 
-def _dated(
-    fact: Sourced, data: LocatedData, loc: Loc, dotted: str, rule: AgeRule
-) -> Iterator[Problem]:
-    field = dotted or None
+def _dated(fact: Sourced, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterator[Problem]:
     if fact.source is None or fact.checked is None:
         missing = " and ".join(
             name
             for name, value in (("source", fact.source), ("checked date", fact.checked))
             if value is None
         )
-        yield Problem(
-            data.path,
+        yield _at(
+            data,
+            loc,
             f"this fact has no {missing}: it is shown as unverified and its leaflets are drafts",
-            line=_line(data, loc),
-            field=field,
-            hint=SOURCE_HINT + " when you have confirmed it on the source",
-            severity="warning",
+            SOURCE_HINT + " when you have confirmed it on the source",
+            "warning",
         )
     if fact.checked is None:
         return
-    line = _line(data, (*loc, "checked"))
     age = (rule.today - fact.checked).days
     if age < 0:
-        yield Problem(
-            data.path,
+        yield _at(
+            data,
+            (*loc, "checked"),
             f"checked {fact.checked.isoformat()} is in the future (today is "
             f"{rule.today.isoformat()})",
-            line=line,
-            field=f"{dotted}.checked" if dotted else "checked",
-            hint="write the day you confirmed the fact on its source, as YYYY-MM-DD",
+            "write the day you confirmed the fact on its source, as YYYY-MM-DD",
         )
     elif age > rule.max_age_days:
-        yield Problem(
-            data.path,
+        yield _at(
+            data,
+            (*loc, "checked"),
             f"checked {fact.checked.isoformat()}, {age} days before today: older than "
             f"facts_max_age_days ({rule.max_age_days}, mkdocs.yml). The build counts from the "
             "edition date (the last commit) and shows it as possibly out of date",
-            line=line,
-            field=f"{dotted}.checked" if dotted else "checked",
-            hint="confirm the fact on its source again and write today's date in 'checked:'",
-            severity="warning",
+            "confirm the fact on its source again and write today's date in 'checked:'",
+            "warning",
         )
 
 
-def _phone_format(phone: Phone, data: LocatedData, loc: Loc, dotted: str) -> Iterator[Problem]:
+def _phone_format(phone: Phone, data: LocatedData, loc: Loc) -> Iterator[Problem]:
     if is_short_number(phone.number):
         return
     usual = phonenumbers.format_number(
         parse_phone(phone.number), phonenumbers.PhoneNumberFormat.NATIONAL
     )
     if usual != phone.number:
-        yield Problem(
-            data.path,
+        yield _at(
+            data,
+            loc,
             f"the number '{phone.number}' is usually written '{usual}'",
-            line=_line(data, loc),
-            field=f"{dotted}.number",
-            hint=f'write number: "{usual}", so that every page writes it the same way',
-            severity="warning",
+            f'write number: "{usual}", so that every page writes it the same way',
+            "warning",
         )
 
 
-def _web(web: Web, data: LocatedData, loc: Loc, dotted: str) -> Iterator[Problem]:
+def _web(web: Web, data: LocatedData, loc: Loc) -> Iterator[Problem]:
     url = str(web.url)
-    host = urlsplit(url).hostname or ""
     if web.url.scheme != "https":
-        yield Problem(
-            data.path,
+        yield _at(
+            data,
+            loc,
             f"the web address '{url}' is not https: readers' visits could be seen or changed",
-            line=_line(data, loc),
-            field=f"{dotted}.url",
-            hint="write the https:// address (open it in a browser to check that it works)",
+            "write the https:// address (open it in a browser to check that it works)",
         )
-    elif "." not in host:
-        yield Problem(
-            data.path,
+    elif "." not in (urlsplit(url).hostname or ""):
+        yield _at(
+            data,
+            loc,
             f"the web address '{url}' has no domain such as '.se'",
-            line=_line(data, loc),
-            field=f"{dotted}.url",
-            hint="write the whole address, e.g. https://www.brottsofferjouren.se/",
+            "write the whole address, e.g. https://www.brottsofferjouren.se/",
         )
 
 
-def _line(data: LocatedData, loc: Loc) -> int | None:
-    return data.line_of(loc)
+def _at(
+    data: LocatedData, loc: Loc, message: str, hint: str, severity: Severity = "error"
+) -> Problem:
+    """A problem at a value of a data file, its field named by the value's dotted path."""
+    field = ".".join(str(part) for part in loc) or None
+    return Problem(
+        data.path, message, line=data.line_of(loc), field=field, hint=hint, severity=severity
+    )
