@@ -38,6 +38,14 @@ def toc_settings(raw_config: dict[str, Any]) -> TocSettings:
 
 def anchor_ids(page: Outline, toc: TocSettings) -> dict[str, int]:
     """Every id in the page (explicit or made from heading text), with its line."""
+    ids = explicit_ids(page)
+    for heading, made in zip(page.headings, heading_ids(page, toc, set(ids)), strict=True):
+        ids.setdefault(made, heading.line)
+    return ids
+
+
+def explicit_ids(page: Outline) -> dict[str, int]:
+    """The ids written in the page (HTML id="...", {#id} and {: #id }), each with its first line."""
     ids: dict[str, int] = {}
     for tag in page.tags:
         for name, value in tag.attrs:
@@ -47,8 +55,6 @@ def anchor_ids(page: Outline, toc: TocSettings) -> dict[str, int]:
         found = attr_id(attrs.content)
         if found:
             ids.setdefault(found, attrs.line)
-    for heading, made in zip(page.headings, heading_ids(page, toc, set(ids)), strict=True):
-        ids.setdefault(made, heading.line)
     return ids
 
 

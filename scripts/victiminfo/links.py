@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .anchors import TocSettings, anchor_ids
@@ -33,7 +33,7 @@ class SitePages:
     default: str
     pages: dict[tuple[str, PurePosixPath], ContentPage]
     toc: TocSettings
-    _ids: dict[tuple[str, PurePosixPath], dict[str, int]] | None = None
+    _ids: dict[tuple[str, PurePosixPath], dict[str, int]] = field(default_factory=dict)
 
     def shown(self, code: str, rel: PurePosixPath) -> ContentPage | None:
         """The page a reader of language code gets: the translation, else the Swedish page."""
@@ -41,8 +41,6 @@ class SitePages:
 
     def ids(self, page: ContentPage) -> dict[str, int]:
         """The anchor ids of a page (computed once)."""
-        if self._ids is None:
-            self._ids = {}
         key = (page.text.code, page.text.rel)
         if key not in self._ids:
             self._ids[key] = anchor_ids(page.outline, self.toc)

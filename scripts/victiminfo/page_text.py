@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mkdocs.utils.meta import YAML_RE  # MkDocs's own front-matter pattern: split as it splits
+
 from .errors import ContentError, Problem, fail
 from .yamlfile import parse_yaml
-
-# The same pattern as mkdocs.utils.meta: '---' line, YAML, then a '---' or '...' line.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -26,10 +24,6 @@ class PageText:
     body: str
     body_line: int
 
-    def line_of(self, offset: int) -> int:
-        """The 1-based file line of a character offset in the body."""
-        return self.body_line + self.body.count("\n", 0, offset)
-
 
 def read_page_text(docs: Path, code: str, rel: PurePosixPath) -> PageText:
     """Read a page; unreadable text or front matter that is not YAML raises ContentError."""
@@ -43,7 +37,7 @@ def read_page_text(docs: Path, code: str, rel: PurePosixPath) -> PageText:
 
 def split_page(path: Path, code: str, rel: PurePosixPath, text: str) -> PageText:
     """Split a page's text; front matter must be a YAML mapping."""
-    match = FRONT_MATTER.match(text)
+    match = YAML_RE.match(text)
     if match is None:
         return PageText(path, code, rel, text, {}, text, 1)
     try:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .anchors import explicit_ids
 from .errors import Problem
 from .links import ContentPage, all_links
-from .markdown_outline import attr_id
 from .placeholders import find_placeholders
 from .text_literals import Literal, Literals, literals
 
@@ -163,8 +163,9 @@ def _missing(pair: Pair, what: str, sv: Item, line: int, hint: str) -> Problem:
 def _links(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
     tr_links = all_links(pair.translation.outline)
     sv_links = all_links(pair.source.outline)
-    extra = Counter(link.target for link in tr_links) - Counter(link.target for link in sv_links)
-    missing = Counter(link.target for link in sv_links) - Counter(link.target for link in tr_links)
+    tr_count = Counter(link.target for link in tr_links)
+    sv_count = Counter(link.target for link in sv_links)
+    extra, missing = tr_count - sv_count, sv_count - tr_count
     problems = []
     for link in reversed(tr_links):
         if link.target.lower().startswith(LITERAL_SCHEMES):
@@ -195,13 +196,7 @@ def _links(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
 
 def _ids_outside_headings(page: ContentPage) -> dict[str, int]:
     """Explicit ids on anything but a heading ({: #id } lists, HTML id attributes)."""
-    ids: dict[str, int] = {}
-    for tag in page.outline.tags:
-        ids.update({value: tag.line for name, value in tag.attrs if name == "id" and value})
-    for attrs in page.outline.attr_lists:
-        found = attr_id(attrs.content)
-        if found:
-            ids.setdefault(found, attrs.line)
+    ids = explicit_ids(page.outline)
     for heading in page.outline.headings:
         ids.pop(heading.explicit_id or "", None)
     return ids
