@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from support import FIXTURES
 from victiminfo.check_runner import CheckReport, run_checks
+from victiminfo.errors import Problem
 from victiminfo.project import Project
 
 SERVICE = Path("docs/_data/services/hjalplinjen.yml")
@@ -170,6 +171,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return Path(shutil.copytree(FIXTURES / "small-site", target))
 
 
+@pytest.fixture(scope="module")
+def untouched(project: Path) -> CheckReport:
+    """What the check finds in the untouched copy."""
+    return check(project)
+
+
 def check(root: Path) -> CheckReport:
     """Run the checker's core; any exception but a handled ContentError fails the test."""
     report = run_checks(Project(root), TODAY, use_git=False)
@@ -189,23 +196,34 @@ def restore(root: Path, *rels: Path) -> None:
 
 @SETTINGS
 @given(text=service_documents)
-def test_random_service_data_is_rejected_or_passes(project: Path, text: str) -> None:
+def test_random_service_data_is_rejected_or_passes(
+    project: Path, untouched: CheckReport, text: str
+) -> None:
     (project / SERVICE).write_text(text, encoding="utf-8")
     try:
-        check(project)
+        report = check(project)
     finally:
         restore(project, SERVICE)
+    assert report.files == untouched.files  # broken data does not stop the check of the pages
 
 
 @SETTINGS
 @given(text=translations)
-def test_random_front_matter_and_body_are_rejected_or_pass(project: Path, text: str) -> None:
+def test_random_front_matter_and_body_are_rejected_or_pass(
+    project: Path, untouched: CheckReport, text: str
+) -> None:
     (project / TRANSLATION).write_text(text, encoding="utf-8")
     try:
         report = check(project)
     finally:
         restore(project, TRANSLATION)
-    assert isinstance(report.errors, list)
+    # A broken page is reported in that page, and does not change what is found in the others.
+    assert outside(report, project / TRANSLATION) == outside(untouched, project / TRANSLATION)
+
+
+def outside(report: CheckReport, path: Path) -> list[Problem]:
+    """The problems a report locates in any file but path."""
+    return [problem for problem in report.problems if problem.path != path]
 
 
 def test_the_untouched_copy_has_no_errors(project: Path) -> None:
