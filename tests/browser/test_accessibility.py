@@ -27,11 +27,13 @@ def describe(violation: dict[str, Any]) -> str:
 def axe_check(base: str) -> Any:
     """A check that runs axe on one page at one width and lists its violations."""
 
+    axe = AXE_JS.read_text(encoding="utf-8")
+
     async def check(page: Page, item: tuple[SitePage, dict[str, int]]) -> list[str]:
         site_page, size = item
         await page.set_viewport_size(size)
         await page.goto(base + site_page.path)
-        await page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+        await page.evaluate(axe)
         result = await page.evaluate(AXE_RUN, AXE_TAGS)
         where = f"{site_page.path} at {size['width']} px"
         return [f"{where}: {describe(v)}" for v in result["violations"]]
@@ -172,7 +174,11 @@ def test_menu_button_opens_the_navigation_from_the_keyboard(chromium: Chromium) 
         await page.keyboard.press("Enter")
         await page.wait_for_timeout(450)
         opened = await page.evaluate(FOCUSED)
-        if not (opened and opened["inView"] and opened["uncovered"]):
+        in_drawer = await page.evaluate(
+            "() => document.getElementById('__drawer').checked"
+            " && !!document.activeElement.closest('.md-nav--primary')"
+        )
+        if not (in_drawer and opened and opened["inView"] and opened["uncovered"]):
             problems.append(f"{path}: after Enter, focus on {opened}, not in the open drawer")
         await page.keyboard.press("Escape")
         await page.wait_for_timeout(450)

@@ -15,6 +15,10 @@ TRACES = """async () => ({
   databases: (await indexedDB.databases()).map(d => d.name),
   caches: await caches.keys(),
   workers: (await navigator.serviceWorker.getRegistrations()).length,
+  hints: [...document.querySelectorAll("link[href]")]
+    .filter(l => /\b(preconnect|dns-prefetch|prefetch|prerender|preload|modulepreload)\b/
+      .test(l.rel))
+    .map(l => l.href),
 })"""
 
 
@@ -76,6 +80,9 @@ class Recorder:
         cookies = await page.context.cookies()
         outside, errors = self.logs[id(page)].take()
         problems = [f"request to another host: {url}" for url in outside] + errors
+        # A connection hint opens a connection the request log above never sees.
+        hinted = [url for url in traces["hints"] if not is_local(url, self.base)]
+        problems += [f"connection hint to another host: {url}" for url in hinted]
         if cookies or traces["cookie"]:
             problems.append(f"cookies: {cookies or traces['cookie']}")
         for where in ("local", "session", "databases", "caches"):
