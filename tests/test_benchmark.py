@@ -73,6 +73,9 @@ def test_every_language_gets_a_page_per_service_with_its_placeholders(tmp_path: 
         assert len(pages) == 6
         text = pages[0].read_text(encoding="utf-8")
         assert "{{ card tjanst-01 }}" in text and "](" not in text
+        printing = (root / "docs" / code / content.PRINT_PAGE).read_text(encoding="utf-8")
+        assert printing == content.real_page(code, content.PRINT_PAGE)
+        assert "{{ leaflets all }}" in printing
     ti = (root / "docs" / "ti" / "tjanster" / "tjanst-01.md").read_text(encoding="utf-8")
     assert any("\u1200" <= c <= "\u137f" for c in ti)  # the real Tigrinya text, in Ethiopic
 

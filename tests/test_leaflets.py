@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from support import FIXTURES, build, copy_site, run_cli
+from victiminfo.leaflet_html import cached_qr_code, qr_code
 
 A5_POINTS = (419.5, 595.3)
 
@@ -126,3 +127,13 @@ def test_a_character_no_font_has_fails_the_build(tmp_path: Path) -> None:
     assert "leaflets/ti/orter-testby.pdf (Tigrinya)" in result.stderr
     assert "U+6F22" in result.stderr and "Traceback" not in result.stderr
     assert (site / "leaflets/ti/orter-testby.pdf").read_bytes() == before
+
+
+def test_a_cached_qr_code_is_the_one_drawn_for_its_address(tmp_path: Path) -> None:
+    """The QR cache (.cache/qr) never hands one address's code out for another (issue #7)."""
+    first, second = "https://example.se/tjanster/a/", "https://example.se/ar/tjanster/a/"
+    for _ in range(2):  # drawn and stored, then read back from the folder
+        assert cached_qr_code(first, tmp_path) == qr_code(first)
+        assert cached_qr_code(second, tmp_path) == qr_code(second)
+    assert qr_code(first) != qr_code(second)
+    assert len(list(tmp_path.iterdir())) == 2

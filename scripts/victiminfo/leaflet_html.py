@@ -63,7 +63,7 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
         site_name=site_name,
         body=Markup(body),
         url=url,
-        qr=cached_qr_code(url, state.project.cache.parent / "qr"),
+        qr=cached_qr_code(url, state.project.qr_cache),
         edition=state.policy.edition.isoformat(),
         edition_text=fill(
             ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()
@@ -92,15 +92,20 @@ def public_url(site_url: str, lang_root: str, page: PurePosixPath) -> str:
     return site_url.rstrip("/") + "/" + lang_root + page_url(page)
 
 
+QR_ERROR_LEVEL = "m"
+QR_SCALE = 4
+QR_BORDER = 2
+
+
 def qr_code(url: str) -> str:
     """A QR code for url, as an SVG data URI."""
-    return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
+    return str(segno.make(url, error=QR_ERROR_LEVEL).svg_data_uri(scale=QR_SCALE, border=QR_BORDER))
 
 
 def cached_qr_code(url: str, folder: Path) -> str:
     """qr_code(url), kept in folder: choosing the QR mask is slow, and URLs rarely change."""
-    settings = ["segno", segno.__version__, "error=m", "scale=4", "border=2", url]
-    key = hashlib.sha256("\0".join(settings).encode("utf-8")).hexdigest()
+    settings = repr((segno.__version__, QR_ERROR_LEVEL, QR_SCALE, QR_BORDER, url))
+    key = hashlib.sha256(settings.encode("utf-8")).hexdigest()
     path = folder / f"{key}.txt"
     try:
         return path.read_text(encoding="ascii")

@@ -42,6 +42,11 @@ class Project:
         return self.root / ".cache" / "leaflets"
 
     @property
+    def qr_cache(self) -> Path:
+        """QR codes by URL and settings, so that a rebuild does not draw them again."""
+        return self.root / ".cache" / "qr"
+
+    @property
     def site(self) -> Path:
         """The build output."""
         return self.root / "site"

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..project import REPO
+from ..site_config import read_raw_config
 
 # Languages for each L: a subset of docs/_data/languages.yml. L=4 has both scripts that
 # stress the leaflets most: Arabic (right-to-left) and Tigrinya (Ethiopic).
@@ -90,12 +91,17 @@ def service_data(index: int) -> dict[str, Any]:
     }
 
 
-def page_template(code: str, repo: Path = REPO) -> str:
-    """A real service page of this language (Swedish if untranslated), links made plain text."""
-    path = repo / "docs" / code / "tjanster" / f"{TEMPLATE_SERVICE}.md"
+def real_page(code: str, rel: str, repo: Path = REPO) -> str:
+    """A real page of this language (Swedish if untranslated), links made plain text."""
+    path = repo / "docs" / code / rel
     if not path.exists():
-        path = repo / "docs" / "sv" / "tjanster" / f"{TEMPLATE_SERVICE}.md"
+        path = repo / "docs" / "sv" / rel
     return LINK.sub(r"\1", path.read_text(encoding="utf-8"))
+
+
+def page_template(code: str, repo: Path = REPO) -> str:
+    """The real service page of this language that every synthetic service page is made from."""
+    return real_page(code, f"tjanster/{TEMPLATE_SERVICE}.md", repo)
 
 
 def service_page(template: str, index: int) -> str:
@@ -114,19 +120,19 @@ def index_page(services: int) -> str:
     return f"---\ntitle: Stöd för dig som har utsatts för brott\n---\n\n# Stöd\n\n{links}\n"
 
 
-PRINT_PAGE = "---\ntitle: Skriv ut foldrar\n---\n\n# Skriv ut foldrar\n\n{{ leaflets all }}\n"
+# The real print page (every leaflet, by {{ leaflets all }}), copied in every language.
+PRINT_PAGE = "skriv-ut.md"
 
 
 def nav(services: int) -> list[Any]:
     """The nav: start page, the services section, the print page (as in the real mkdocs.yml)."""
     section = [f"tjanster/{service_slug(i)}.md" for i in range(1, services + 1)]
-    return ["index.md", {"Tjänster": section}, "skriv-ut.md"]
+    return ["index.md", {"Tjänster": section}, PRINT_PAGE]
 
 
 def site_config(services: int, *, plain: bool = False, repo: Path = REPO) -> dict[str, Any]:
     """The project's mkdocs.yml with the synthetic nav; plain: no hooks, no overrides."""
-    with (repo / "mkdocs.yml").open(encoding="utf-8") as fd:
-        config: dict[str, Any] = yaml.safe_load(fd)
+    config = read_raw_config(repo / "mkdocs.yml")
     config["nav"] = nav(services)
     config["site_name"] = "Stöd för brottsoffer (benchmark)"
     if plain:
@@ -187,6 +193,7 @@ def write_project(cell: Cell, target: Path, repo: Path = REPO) -> Path:
         _dump(data / "services" / f"{service_slug(index)}.yml", service_data(index))
     for code in codes:
         _write_language(docs / code, page_template(code, repo), cell.services)
+        (docs / code / PRINT_PAGE).write_text(real_page(code, PRINT_PAGE, repo), encoding="utf-8")
     _dump(target / "mkdocs.yml", site_config(cell.services, repo=repo))
     _dump(target / "plain.yml", plain_config(cell.services, codes, repo))
     for name in ("overrides", "scripts"):
@@ -203,7 +210,6 @@ def write_project(cell: Cell, target: Path, repo: Path = REPO) -> Path:
 def _write_language(folder: Path, template: str, services: int) -> None:
     (folder / "tjanster").mkdir(parents=True)
     (folder / "index.md").write_text(index_page(services), encoding="utf-8")
-    (folder / "skriv-ut.md").write_text(PRINT_PAGE, encoding="utf-8")
     for index in range(1, services + 1):
         page = folder / "tjanster" / f"{service_slug(index)}.md"
         page.write_text(service_page(template, index), encoding="utf-8")
