@@ -21,9 +21,9 @@ from victiminfo.benchmark import content, leaflets, preview, report, weight
 from victiminfo.benchmark.measure import Sample, run_measured, stats
 from victiminfo.benchmark.notes import notes
 from victiminfo.benchmark.runner import FULL, derive, paired_ratios, timed
-from victiminfo.catalog import load_catalog
+from victiminfo.model.catalog import load_catalog
 from victiminfo.project import Project
-from victiminfo.serve import only_language
+from victiminfo.site.serve import only_language
 
 SMALLEST = content.Cell(6, 1)
 
@@ -208,7 +208,7 @@ def test_preview_builds_only_the_language_looked_at(tmp_path: Path) -> None:
 def _served(root: Path, args: list[str], path: str) -> str | None:
     port = preview.free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "victiminfo.cli", "serve", "--root", str(root)]
+    command = [sys.executable, "-m", "victiminfo.cli.site", "serve", "--root", str(root)]
     with subprocess.Popen(
         [*command, "--address", f"127.0.0.1:{port}", *args],
         env=env,

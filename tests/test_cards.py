@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from support import REPO
-from victiminfo.cards import service_card
-from victiminfo.catalog import load_catalog
-from victiminfo.freshness import Policy
-from victiminfo.strings import load_strings
+from victiminfo.model.catalog import load_catalog
+from victiminfo.model.freshness import Policy
+from victiminfo.model.strings import load_strings
+from victiminfo.site.cards import service_card
 
 DATA = REPO / "docs/_data"
 

@@ -17,7 +17,7 @@ import yaml
 
 from git_site import commit_all, git_site
 from support import FIXTURES, REPO
-from victiminfo import check_cli
+from victiminfo.cli import check as check_cli
 
 CORPUS = FIXTURES / "bad-content"
 CASES = sorted(p.stem for p in CORPUS.glob("*.yml"))

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from support import REPO, parse_html
-from victiminfo.anchors import heading_ids, toc_settings
-from victiminfo.languages import load_languages
-from victiminfo.markdown_outline import outline
-from victiminfo.page_text import read_page_text
-from victiminfo.pages import page_url, source_pages
-from victiminfo.site_config import read_raw_config
+from victiminfo.content.anchors import heading_ids, toc_settings
+from victiminfo.content.markdown_outline import outline
+from victiminfo.content.page_text import read_page_text
+from victiminfo.content.pages import page_url, source_pages
+from victiminfo.model.languages import load_languages
+from victiminfo.site.mkdocs_config import read_raw_config
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 

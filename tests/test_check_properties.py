@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support import FIXTURES
-from victiminfo.check_runner import CheckReport, run_checks
+from victiminfo.checks.runner import CheckReport, run_checks
 from victiminfo.errors import Problem
 from victiminfo.project import Project
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from support import FIXTURES, REPO, copy_site, run_cli
-from victiminfo.coverage import ITEMS, coverage_summary, missing_items
-from victiminfo.languages import load_languages
+from victiminfo.checks.coverage import ITEMS, coverage_summary, missing_items
+from victiminfo.model.languages import load_languages
 
 
 def test_every_language_covers_every_item() -> None:

@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from git_site import commit_all, git, git_site, run_tool
 from support import FIXTURES, REPO
-from victiminfo.agency import export_plans, import_file, structure_breakers
-from victiminfo.exchange import cut_page, plan_units, split_front_matter
+from victiminfo.content.segments import parse_inline, protected_parts, segment, to_markdown
 from victiminfo.gitrepo import GitRepo
-from victiminfo.languages import load_languages
-from victiminfo.po import read_po, write_po
+from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
-from victiminfo.segments import parse_inline, protected_parts, segment, to_markdown
-from victiminfo.xliff import read_xliff, write_xliff
+from victiminfo.translation.agency import export_plans, import_file, structure_breakers
+from victiminfo.translation.exchange import cut_page, plan_units, split_front_matter
+from victiminfo.translation.po import read_po, write_po
+from victiminfo.translation.xliff import read_xliff, write_xliff
 
 RICH = FIXTURES / "exchange"
 

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from support import FIXTURES, build, copy_site, run_cli
-from victiminfo.leaflet_html import cached_qr_code, qr_code
+from victiminfo.leaflets.compose import cached_qr_code, qr_code
 
 A5_POINTS = (419.5, 595.3)
 

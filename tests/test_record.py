@@ -9,9 +9,9 @@ import pytest
 from git_site import commit_all, git_site, run_tool
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
-from victiminfo.record import set_front_matter
-from victiminfo.status import build_matrix
-from victiminfo.translation_meta import State
+from victiminfo.translation.meta import State
+from victiminfo.translation.record import set_front_matter
+from victiminfo.translation.status import build_matrix
 
 PAGE = "docs/en/orter/testby.md"
 TESTBY = PurePosixPath("orter/testby.md")

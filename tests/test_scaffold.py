@@ -11,10 +11,10 @@ from pydantic import BaseModel, ValidationError
 
 from git_site import run_tool
 from support import run_cli
-from victiminfo.catalog import load_catalog
+from victiminfo.content.scaffold import PLACE_YAML, SERVICE_YAML
 from victiminfo.errors import ContentError
-from victiminfo.facts import Place, Service
-from victiminfo.scaffold import PLACE_YAML, SERVICE_YAML
+from victiminfo.model.catalog import load_catalog
+from victiminfo.model.facts import Place, Service
 
 
 def _field_paths(model: type[BaseModel], prefix: str = "") -> set[str]:

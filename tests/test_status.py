@@ -10,9 +10,9 @@ from git_site import commit_all, git_site, run_tool
 from support import REPO, parse_html
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
-from victiminfo.status import build_matrix
-from victiminfo.status_render import LOOKS, markdown, terminal
-from victiminfo.translation_meta import State
+from victiminfo.translation.meta import State
+from victiminfo.translation.status import build_matrix
+from victiminfo.translation.status_render import LOOKS, markdown, terminal
 
 TESTBY = PurePosixPath("orter/testby.md")
 

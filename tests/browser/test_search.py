@@ -13,7 +13,7 @@ from browsing import CODES, DEFAULT, DESKTOP, Chromium
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as WaitedTooLong
 
-from victiminfo.search_index import SEPARATOR
+from victiminfo.site.search_index import SEPARATOR
 
 PAGES_PER_LANGUAGE = 3
 MIN_LENGTH = 6

@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..project import REPO
-from .machine import load_average, machine
-from .measure import CommandFailed
-from .notes import notes
-from .preview import PreviewFailed
-from .progress import Progress
-from .report import targets, write_reports
-from .runner import FULL, QUICK, run_plan
+from victiminfo.benchmark.machine import load_average, machine
+from victiminfo.benchmark.measure import CommandFailed
+from victiminfo.benchmark.notes import notes
+from victiminfo.benchmark.preview import PreviewFailed
+from victiminfo.benchmark.progress import Progress
+from victiminfo.benchmark.report import targets, write_reports
+from victiminfo.benchmark.runner import FULL, QUICK, run_plan
+from victiminfo.project import REPO
 
 RESULTS = REPO / "scripts" / "bench-results"
 

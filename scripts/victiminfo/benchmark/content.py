@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from ..project import REPO
-from ..site_config import read_raw_config
+from victiminfo.project import REPO
+from victiminfo.site.mkdocs_config import read_raw_config
 
 # Languages for each L: a subset of docs/_data/languages.yml. L=4 has both scripts that
 # stress the leaflets most: Arabic (right-to-left) and Tigrinya (Ethiopic).

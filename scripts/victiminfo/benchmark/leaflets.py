@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ..leaflet_build import leaflet_jobs
-from ..pdf import PDF_VARIANT, Job, render_one
-from ..project import Project
-from .measure import Sample, run_measured
+from victiminfo.benchmark.measure import Sample, run_measured
+from victiminfo.leaflets.build import leaflet_jobs
+from victiminfo.leaflets.pdf import PDF_VARIANT, Job, render_one
+from victiminfo.project import Project
 
 SAMPLE_SEED = 7
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .report import find, target_cell
-from .runner import BIG_CELL
+from victiminfo.benchmark.report import find, target_cell
+from victiminfo.benchmark.runner import BIG_CELL
 
 Figure = dict[str, Any]
 
@@ -15,7 +15,8 @@ def method_notes(report: Figure) -> list[str]:
     results: list[Figure] = report["results"]
     samples = ", ".join(f"{r['cell']}: {len(r['leaflet_sample'])}" for r in results)
     return [
-        "Full build: `python -m victiminfo.cli build` (what `scripts/build` runs) into a fresh "
+        "Full build: `python -m victiminfo.cli.site build` (what `scripts/build` runs) "
+        "into a fresh "
         "folder with an empty leaflet cache. Nothing changed: the same command again. One page "
         "changed: a line appended to `docs/sv/tjanster/tjanst-01.md` before each run, so one "
         "leaflet is rendered again.",
@@ -29,7 +30,8 @@ def method_notes(report: Figure) -> list[str]:
         f"leaflets (seed 7; sample sizes {samples}) and the baseline is extrapolated as plain "
         "build + leaflets × median seconds per command; the spread of the sample is in the "
         "leaflet table. Run two at a time (`xargs -P 2`), the commands would take about half.",
-        "Warm render: one leaflet rendered by `victiminfo.pdf.render_one` in a process that has "
+        "Warm render: one leaflet rendered by `victiminfo.leaflets.pdf.render_one` in a "
+        "process that has "
         "already rendered one (as a build worker does). Leaflet step per leaflet: (full build "
         "− nothing-changed build) / leaflets, on the wall clock with the build's workers.",
         "Peak memory: psutil polling (every 20 ms) of the command's whole process tree, RSS "
@@ -138,9 +140,9 @@ def _unchanged_split(cell: Figure) -> str:
     ours, plain = cell.get("profile_unchanged"), cell.get("profile_plain")
     if not ours or not plain:
         return ""
-    site = _cumulative(ours, "victiminfo.build:build_site_into")
-    leaflets = _cumulative(ours, "victiminfo.leaflet_build:build_leaflets")
-    compose = _cumulative(ours, "victiminfo.leaflet_build:leaflet_jobs")
+    site = _cumulative(ours, "victiminfo.site.build:build_site_into")
+    leaflets = _cumulative(ours, "victiminfo.leaflets.build:build_leaflets")
+    compose = _cumulative(ours, "victiminfo.leaflets.build:leaflet_jobs")
     return (
         " Profiled (cProfile slows everything down alike), our rebuild takes"
         f" {ours['seconds']:.1f} s:"

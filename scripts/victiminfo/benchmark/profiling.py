@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .measure import run_measured
+from victiminfo.benchmark.measure import run_measured
 
 Entry = dict[str, Any]
 

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..project import REPO, Project
+from victiminfo.benchmark.content import Cell, language_codes, write_project
+from victiminfo.benchmark.machine import load_average
+from victiminfo.benchmark.measure import Sample, stats
+from victiminfo.benchmark.measure import run_measured as _run
+from victiminfo.benchmark.profiling import profile_call, profile_command
+from victiminfo.benchmark.progress import Progress
+from victiminfo.project import REPO, Project
+
 from . import leaflets, preview, weight
-from .content import Cell, language_codes, write_project
-from .machine import load_average
-from .measure import Sample, stats
-from .measure import run_measured as _run
-from .profiling import profile_call, profile_command
-from .progress import Progress
 
 SERVICE_PAGE = "tjanster/tjanst-01"
 BIG_CELL = 240  # cells with more pages than this run fewer repeats, to fit the time budget
@@ -96,7 +97,16 @@ class CellBench:
     def ours(self) -> list[str]:
         """The build command (site and every leaflet)."""
         root, site = str(self.root), str(self.site)
-        return [sys.executable, "-m", "victiminfo.cli", "build", "--root", root, "--site-dir", site]
+        return [
+            sys.executable,
+            "-m",
+            "victiminfo.cli.site",
+            "build",
+            "--root",
+            root,
+            "--site-dir",
+            site,
+        ]
 
     def run(self) -> Figure:
         """All steps, in order: the build runs interleaved, then the other figures."""
@@ -187,7 +197,7 @@ class CellBench:
         args = ["build", "--root", str(self.root), "--site-dir", str(self.site)]
         out = self.work / "unchanged.prof"
         self.result["profile_unchanged"] = profile_command(
-            "victiminfo.cli", args, self.root, out, ENV
+            "victiminfo.cli.site", args, self.root, out, ENV
         )
         plain = ["build", "-q", "-f", str(self.root / "plain.yml"), "-d", str(self.work / "p")]
         out = self.work / "plain.prof"

@@ -1,0 +1,151 @@
+"""Each fact's source and checked date, and how its phone number and web address are written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+import phonenumbers
+from pydantic import BaseModel
+
+from victiminfo.errors import Problem, Severity
+from victiminfo.model.catalog import Catalog, facts_of
+from victiminfo.model.facts import Phone, Sourced, Web
+from victiminfo.model.phones import is_short_number, parse_phone
+from victiminfo.model.yamlfile import Loc, LocatedData, load_yaml
+
+SOURCE_HINT = "add 'source: KEY' (a key in docs/_data/sources.yml) and 'checked: YYYY-MM-DD'"
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    """How old a check may be, counted from today (the build counts from the edition date)."""
+
+    max_age_days: int
+    today: date
+
+
+def fact_problems(catalog: Catalog, rule: AgeRule) -> list[Problem]:
+    """Problems with the facts of every service and place, located in their files."""
+    problems: list[Problem] = []
+    folders = (("services", catalog.services), ("places", catalog.places))
+    for folder, models in folders:
+        for key, model in models.items():
+            data = load_yaml(catalog.data_dir / folder / f"{key}.yml")
+            problems += _model_problems(model, data, rule)
+    return problems + _source_problems(catalog)
+
+
+def _source_problems(catalog: Catalog) -> list[Problem]:
+    insecure = {
+        key: source.url
+        for key, source in catalog.sources.items()
+        if source.url is not None and source.url.scheme != "https"
+    }
+    if not insecure:
+        return []
+    data = load_yaml(catalog.data_dir / "sources.yml")
+    return [
+        _at(
+            data,
+            (key, "url"),
+            f"the source '{key}' has a web address that is not https: {url}",
+            "write the https:// address if the site has one",
+            "warning",
+        )
+        for key, url in insecure.items()
+    ]
+
+
+def _model_problems(model: BaseModel, data: LocatedData, rule: AgeRule) -> list[Problem]:
+    problems: list[Problem] = []
+    for loc, fact in facts_of(model):
+        problems += _dated(fact, data, loc, rule)
+        if isinstance(fact, Phone):
+            problems += _phone_format(fact, data, (*loc, "number"))
+        if isinstance(fact, Web):
+            problems += _web(fact, data, (*loc, "url"))
+    return problems
+
+
+def _dated(fact: Sourced, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterator[Problem]:
+    if fact.source is None or fact.checked is None:
+        missing = " and ".join(
+            name
+            for name, value in (("source", fact.source), ("checked date", fact.checked))
+            if value is None
+        )
+        yield _at(
+            data,
+            loc,
+            f"this fact has no {missing}: it is shown as unverified and its leaflets are drafts",
+            SOURCE_HINT + " when you have confirmed it on the source",
+            "warning",
+        )
+    if fact.checked is None:
+        return
+    age = (rule.today - fact.checked).days
+    if age < 0:
+        yield _at(
+            data,
+            (*loc, "checked"),
+            f"checked {fact.checked.isoformat()} is in the future (today is "
+            f"{rule.today.isoformat()})",
+            "write the day you confirmed the fact on its source, as YYYY-MM-DD",
+        )
+    elif age > rule.max_age_days:
+        yield _at(
+            data,
+            (*loc, "checked"),
+            f"checked {fact.checked.isoformat()}, {age} days before today: older than "
+            f"facts_max_age_days ({rule.max_age_days}, mkdocs.yml). The build counts from the "
+            "edition date (the last commit) and shows it as possibly out of date",
+            "confirm the fact on its source again and write today's date in 'checked:'",
+            "warning",
+        )
+
+
+def _phone_format(phone: Phone, data: LocatedData, loc: Loc) -> Iterator[Problem]:
+    if is_short_number(phone.number):
+        return
+    usual = phonenumbers.format_number(
+        parse_phone(phone.number), phonenumbers.PhoneNumberFormat.NATIONAL
+    )
+    if usual != phone.number:
+        yield _at(
+            data,
+            loc,
+            f"the number '{phone.number}' is usually written '{usual}'",
+            f'write number: "{usual}", so that every page writes it the same way',
+            "warning",
+        )
+
+
+def _web(web: Web, data: LocatedData, loc: Loc) -> Iterator[Problem]:
+    url = str(web.url)
+    if web.url.scheme != "https":
+        yield _at(
+            data,
+            loc,
+            f"the web address '{url}' is not https: readers' visits could be seen or changed",
+            "write the https:// address (open it in a browser to check that it works)",
+        )
+    elif "." not in (urlsplit(url).hostname or ""):
+        yield _at(
+            data,
+            loc,
+            f"the web address '{url}' has no domain such as '.se'",
+            "write the whole address, e.g. https://www.brottsofferjouren.se/",
+        )
+
+
+def _at(
+    data: LocatedData, loc: Loc, message: str, hint: str, severity: Severity = "error"
+) -> Problem:
+    """A problem at a value of a data file, its field named by the value's dotted path."""
+    field = ".".join(str(part) for part in loc) or None
+    return Problem(
+        data.path, message, line=data.line_of(loc), field=field, hint=hint, severity=severity
+    )

@@ -1,0 +1,91 @@
+"""A translation's front matter: known keys, and a source revision that exists and is current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from victiminfo.content.page_text import PageText
+from victiminfo.errors import ContentError, Problem
+from victiminfo.gitrepo import GitRepo
+from victiminfo.translation.meta import (
+    KEYS,
+    TranslationMeta,
+    front_matter_line,
+    is_stale,
+    parse_meta,
+)
+
+# Keys MkDocs and the Material theme read, besides the translation keys.
+PAGE_KEYS = {"title", "description", "template", "hide", "search", "icon", "status", "subtitle"}
+PAGE_KEYS |= {"tags", "comments", "robots"}
+
+
+def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
+    """Front-matter keys that nothing reads (typos, usually)."""
+    known = PAGE_KEYS | set(KEYS) if translation else PAGE_KEYS
+    problems = []
+    for key in page.meta:
+        if str(key) not in known:
+            problems.append(
+                Problem(
+                    page.path,
+                    f"front matter: '{key}' is not a key this site reads (a typo?)",
+                    line=front_matter_line(page.text, str(key)),
+                    field=str(key),
+                    hint=f"use one of: {', '.join(sorted(known))}",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
+def revision_problems(page: PageText, source: PageText, repo: GitRepo | None) -> list[Problem]:
+    """The translation's metadata is valid, names a commit that exists, and is not stale."""
+    try:
+        meta = parse_meta(page.path, page.text, page.meta)
+    except ContentError as exc:
+        return exc.problems
+    return list(_revision(page, source, meta, repo))
+
+
+def _revision(
+    page: PageText, source: PageText, meta: TranslationMeta, repo: GitRepo | None
+) -> Iterator[Problem]:
+    rel = page.rel.as_posix()
+    shown = f"docs/{source.code}/{rel}"
+    if meta.source_revision is None:
+        yield Problem(
+            page.path,
+            "this translation does not say which version of the Swedish page it was made from",
+            line=1,
+            field="source_revision",
+            hint="add 'source_revision: COMMIT' to the front matter, the commit of the Swedish "
+            f"page you translated (git log -1 --format=%h -- {shown})",
+        )
+        return
+    if repo is None:
+        return
+    for key in ("source_revision", "reviewed_revision"):
+        revision = getattr(meta, key)
+        if revision is not None and not repo.revision_exists(revision):
+            yield Problem(
+                page.path,
+                f"the commit '{revision}' does not exist: was the history rewritten, "
+                "or is it a typo?",
+                line=front_matter_line(page.text, key),
+                field=key,
+                hint="find the commit the translation was made from with "
+                f"'git log --format=%h -- {shown}' and write it here",
+            )
+            return
+    if is_stale(repo, source.path, meta):
+        yield Problem(
+            page.path,
+            f"the Swedish page changed since {meta.source_revision}, when this translation "
+            "was made: it may be out of date",
+            line=front_matter_line(page.text, "source_revision"),
+            field="source_revision",
+            hint=f"see what changed with 'scripts/status --diff {page.code} {rel}', update the "
+            "translation, then record the new source revision",
+            severity="warning",
+        )

@@ -1,0 +1,1 @@
+"""The command lines: build, serve, check, and the editors' tools."""

@@ -1,0 +1,1 @@
+"""Reading content pages: front matter, Markdown structure, placeholders, anchors, new pages."""

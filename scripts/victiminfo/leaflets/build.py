@@ -1,0 +1,103 @@
+"""Build every leaflet: plan, compose, check glyphs, render (cached), and report drafts."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from victiminfo.errors import ContentError, Problem
+from victiminfo.leaflets.compose import LeafletDocument, compose
+from victiminfo.leaflets.fonts import covered_characters, describe, font_files, missing_characters
+from victiminfo.leaflets.pdf import Job, render_all
+from victiminfo.leaflets.plan import LeafletSettings, parse_settings, plan_leaflets
+from victiminfo.project import Project
+from victiminfo.site.mkdocs_config import read_raw_config
+from victiminfo.site.state import SiteState, load_state
+
+
+@dataclass(frozen=True)
+class LeafletReport:
+    """What the leaflet step did."""
+
+    documents: tuple[LeafletDocument, ...]
+    rendered: int
+
+    @property
+    def drafts(self) -> list[LeafletDocument]:
+        """Leaflets printed with the DRAFT mark."""
+        return [d for d in self.documents if d.doubts]
+
+
+def build_leaflets(
+    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+) -> LeafletReport:
+    """Render every planned leaflet into out/leaflets/."""
+    documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop)
+    rendered = render_all(jobs, project.cache, font_files(), _progress)
+    return LeafletReport(tuple(documents), rendered)
+
+
+def leaflet_jobs(
+    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+) -> tuple[list[LeafletDocument], list[Job]]:
+    """Every planned leaflet composed and checked, with the WeasyPrint job that renders it."""
+    raw = read_raw_config(project.config_file)
+    extra = raw.get("extra") or {}
+    settings = parse_settings(project.config_file, extra)
+    settings = settings.model_copy(
+        update={
+            k: v for k, v in {"paper": paper, "print_shop": print_shop}.items() if v is not None
+        }
+    )
+    state = load_state(project, int(extra.get("facts_max_age_days", 365)))
+    plan = plan_leaflets(project.docs, state.catalog.languages, settings)
+    site_url = str(raw.get("site_url") or "")
+    documents = [
+        compose(leaflet, state, site_url, state.strings[leaflet.code].t("site_name"))
+        for leaflet in plan
+    ]
+    _check_glyphs(documents, font_files(), state)
+    return documents, [_job(doc, out, project, settings) for doc in documents]
+
+
+def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSettings) -> Job:
+    folder = project.templates / "leaflets"
+    sheets = [folder / "leaflet.css", folder / f"paper-{settings.paper}.css"]
+    if settings.print_shop:
+        sheets.append(folder / "print-shop.css")
+    return Job(doc.html, tuple(sheets), folder.as_uri() + "/", out / doc.leaflet.output)
+
+
+def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: SiteState) -> None:
+    covered = covered_characters(tuple(fonts))
+    problems = []
+    for doc in documents:
+        missing = missing_characters(doc.text, covered)
+        if missing:
+            lang = state.language(doc.leaflet.code)
+            problems.append(
+                Problem(
+                    state.project.docs / doc.leaflet.code / doc.leaflet.page,
+                    f"leaflet {doc.leaflet.output} ({lang.english_name}): no font has "
+                    + ", ".join(describe(c) for c in missing[:5]),
+                    hint="replace the character, or add a font that has it to overrides/leaflets/"
+                    "leaflet.css and scripts/victiminfo/fonts.py",
+                )
+            )
+    if problems:
+        raise ContentError(problems)
+
+
+def _progress(done: int, total: int) -> None:
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // max(total, 1)
+    end = "\n" if done == total else ""
+    print(
+        f"\rLeaflets [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        end=end,
+        file=sys.stderr,
+        flush=True,
+    )

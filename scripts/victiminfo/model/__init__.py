@@ -1,0 +1,1 @@
+"""The content model: facts and their sources, languages, interface strings, the catalog."""

@@ -1,0 +1,107 @@
+"""Interface strings per language (docs/_data/ui/<code>.yml), checked against the Swedish set."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from victiminfo.errors import ContentError, Problem, fail
+from victiminfo.model.languages import LanguageList
+from victiminfo.model.yamlfile import LocatedData, load_yaml
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class UiStrings:
+    """One language's interface strings, flattened to dotted keys."""
+
+    code: str
+    machine_translated: bool
+    texts: dict[str, str]
+
+    def t(self, key: str, **values: str) -> str:
+        """The string for key, with {placeholders} filled in."""
+        text = self.texts[key]
+        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
+    """Load every language's strings; each must have exactly the Swedish keys and placeholders."""
+    loaded = {code: load_yaml(ui_dir / f"{code}.yml") for code in languages.codes}
+    reference = _flatten(loaded[languages.default.code])
+    problems: list[Problem] = []
+    out = {}
+    for code, data in loaded.items():
+        texts = _flatten(data)
+        problems += _compare(data, reference, texts)
+        flag = data.value.get("machine_translated") if isinstance(data.value, dict) else None
+        if not isinstance(flag, bool):
+            problems.append(
+                Problem(
+                    data.path,
+                    "say whether these strings are machine-translated",
+                    field="machine_translated",
+                    hint="add 'machine_translated: true' or false",
+                )
+            )
+        out[code] = UiStrings(code, bool(flag), texts)
+    if problems:
+        raise ContentError(problems)
+    return out
+
+
+def _flatten(data: LocatedData) -> dict[str, str]:
+    if not isinstance(data.value, dict):
+        raise fail(data.path, "the file must map keys to texts", line=1)
+    out: dict[str, str] = {}
+    _walk(data.value, "", out)
+    return out
+
+
+def _walk(value: Any, prefix: str, out: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "machine_translated":
+                _walk(item, f"{prefix}{key}." if isinstance(item, dict) else f"{prefix}{key}", out)
+    else:
+        out[prefix] = str(value)
+
+
+def _compare(data: LocatedData, reference: dict[str, str], texts: dict[str, str]) -> list[Problem]:
+    problems = []
+    for key in sorted(reference.keys() - texts.keys()):
+        problems.append(
+            Problem(
+                data.path,
+                "this string is missing",
+                field=key,
+                hint="copy the key from sv.yml and translate its text",
+            )
+        )
+    for key in sorted(texts.keys() - reference.keys()):
+        loc = tuple(key.split("."))
+        problems.append(
+            Problem(
+                data.path,
+                "this key is not in sv.yml (a typo?)",
+                field=key,
+                line=data.line_of(loc),
+                hint="remove it or correct the key",
+            )
+        )
+    for key in sorted(texts.keys() & reference.keys()):
+        want, got = set(PLACEHOLDER.findall(reference[key])), set(PLACEHOLDER.findall(texts[key]))
+        if want != got:
+            problems.append(
+                Problem(
+                    data.path,
+                    f"the text must contain {sorted(want)} in braces, it has {sorted(got)}",
+                    field=key,
+                    line=data.line_of(tuple(key.split("."))),
+                    hint="keep the {braced} names exactly as in sv.yml; only move them",
+                )
+            )
+    return problems

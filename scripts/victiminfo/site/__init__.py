@@ -1,0 +1,1 @@
+"""The web site: the MkDocs plugin, page views, contact cards, search index, status page."""

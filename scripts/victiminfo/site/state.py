@@ -1,0 +1,72 @@
+"""Everything a site build needs, loaded once per build: facts, strings, policy, renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from victiminfo.checks.coverage import coverage_problems
+from victiminfo.checks.layout import layout_problems
+from victiminfo.errors import ContentError
+from victiminfo.leaflets.plan import Leaflet
+from victiminfo.model.catalog import Catalog, facts_of, load_catalog
+from victiminfo.model.freshness import Policy
+from victiminfo.model.languages import Language
+from victiminfo.model.strings import UiStrings, load_strings
+from victiminfo.project import Project, edition_date
+from victiminfo.site.render import RenderContext
+from victiminfo.site.templating import environment
+
+DEFAULT_MAX_AGE_DAYS = 365
+
+
+@dataclass
+class SiteState:
+    """Loaded data for one build, plus what the build learns page by page."""
+
+    project: Project
+    catalog: Catalog
+    strings: dict[str, UiStrings]
+    policy: Policy
+    leaflets: list[Leaflet] = field(default_factory=list)
+    fallbacks: dict[str, set[str]] = field(default_factory=dict)
+    not_found: dict[str, str] = field(default_factory=dict)
+
+    def language(self, code: str) -> Language:
+        """The language with this code."""
+        return self.catalog.languages.get(code)
+
+    def render_context(self, code: str, medium: str = "web") -> RenderContext:
+        """What the placeholder renderer needs for one language."""
+        return RenderContext(
+            self.catalog,
+            self.strings[code],
+            self.policy,
+            environment(self.project.templates, medium),
+        )
+
+    def lang_root(self, code: str) -> str:
+        """The URL prefix of a language's pages ('' for the default language)."""
+        return "" if code == self.catalog.languages.default.code else f"{code}/"
+
+
+def load_state(project: Project, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> SiteState:
+    """Load and check all data of a project."""
+    catalog = load_catalog(project.data)
+    problems = layout_problems(project.docs, catalog.languages)
+    problems += coverage_problems(project.docs, catalog.languages)
+    if problems:
+        raise ContentError(problems)
+    strings = load_strings(project.data / "ui", catalog.languages)
+    edition = edition_date(project.root, fallback=_newest_check(catalog))
+    return SiteState(project, catalog, strings, Policy(max_age_days, edition))
+
+
+def _newest_check(catalog: Catalog) -> date:
+    dates = [
+        fact.checked
+        for model in [*catalog.services.values(), *catalog.places.values()]
+        for _, fact in facts_of(model)
+        if fact.checked is not None
+    ]
+    return max(dates, default=date(2000, 1, 1))

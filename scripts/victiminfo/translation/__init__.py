@@ -1,0 +1,1 @@
+"""Translation bookkeeping: the status matrix, and files exchanged with translation agencies."""

@@ -1,0 +1,101 @@
+"""What a translated page records in its front matter, and whether it is still up to date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from victiminfo.errors import ContentError, Problem
+from victiminfo.gitrepo import REVISION, GitRepo
+
+# The front-matter keys this module owns; a page's other keys (title, ...) are left alone.
+KEYS = (
+    "machine_translation",
+    "source_revision",
+    "translated_by",
+    "reviewed_by",
+    "reviewed_revision",
+)
+
+
+class TranslationMeta(BaseModel):
+    """A translation's record of itself, kept in the page's front matter."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    machine_translation: bool = False
+    source_revision: str | None = Field(default=None, pattern=REVISION)
+    translated_by: str | None = Field(default=None, min_length=1)
+    reviewed_by: str | None = Field(default=None, min_length=1)
+    reviewed_revision: str | None = Field(default=None, pattern=REVISION)
+
+
+class State(StrEnum):
+    """A translation's state, as the status matrix shows it."""
+
+    missing = "missing"
+    stale = "stale"
+    machine = "machine"
+    reviewed = "reviewed"
+    current = "up to date"
+
+
+def parse_meta(path: Path, text: str, meta: Mapping[str, Any]) -> TranslationMeta:
+    """Validate a page's translation keys; errors name the file, line and key."""
+    try:
+        return TranslationMeta.model_validate(dict(meta))
+    except ValidationError as exc:
+        raise ContentError([_problem(path, text, err) for err in exc.errors()]) from None
+
+
+def _problem(path: Path, text: str, err: Any) -> Problem:
+    key = str(err["loc"][0]) if err["loc"] else None
+    hint = "write a git commit id in quotes, e.g. source_revision: '4e73c1f5951a'"
+    if key == "machine_translation":
+        hint = "write machine_translation: true or false"
+    elif key in ("translated_by", "reviewed_by"):
+        hint = "write the person's name (or team), or remove the line"
+    return Problem(
+        path,
+        f"front matter: {err['msg']}",
+        line=front_matter_line(text, key) if key else None,
+        field=key,
+        hint=hint,
+    )
+
+
+def front_matter_line(text: str, key: str) -> int | None:
+    """The 1-based line of a top-level key in the page's front matter, if it is there."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            return None
+        if pattern.match(line):
+            return number
+    return None
+
+
+def is_stale(repo: GitRepo, source: Path, meta: TranslationMeta) -> bool:
+    """Whether the source page changed since the revision the translation was made from."""
+    if meta.source_revision is None:
+        return True
+    then = repo.file_at(meta.source_revision, source)
+    return then is None or then != source.read_text(encoding="utf-8")
+
+
+def translation_state(repo: GitRepo, source: Path, meta: TranslationMeta | None) -> State:
+    """The state of one translation (meta is None when the page does not exist)."""
+    if meta is None:
+        return State.missing
+    if is_stale(repo, source, meta):
+        return State.stale
+    if meta.machine_translation:
+        return State.machine
+    return State.reviewed if meta.reviewed_by else State.current
