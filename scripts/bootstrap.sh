@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Shared set-up for scripts/build, scripts/test and scripts/serve: the Debian packages that
-# cannot come from PyPI, and a virtual environment (.venv) from scripts/requirements.txt.
+# Shared set-up for scripts/build, scripts/test and the other commands: the Debian packages that
+# cannot come from PyPI, and a virtual environment (.venv) with the pinned, hashed
+# scripts/requirements.txt (generated from pyproject.toml by scripts/lock) and this project
+# installed in it as an editable package (so that `mkdocs` finds the victiminfo plugin).
 # Sourced, not run: `source scripts/bootstrap.sh build|test`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 REQUIREMENTS="$ROOT/scripts/requirements.txt"
+PYPROJECT="$ROOT/pyproject.toml"
 
 # fonts-noto-core: Latin, Arabic, Persian, Ethiopic and Cyrillic glyphs for the leaflets.
 # libharfbuzz-subset0: font subsetting; without it WeasyPrint is several times slower.
@@ -47,20 +50,27 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >&2
 }
 
+pip_quietly() {
+  if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$@" \
+      >>"$VENV/pip.log" 2>&1; then
+    tail -n 30 "$VENV/pip.log" >&2
+    echo "error: installing the Python packages failed; the full log is in .venv/pip.log" >&2
+    exit 1
+  fi
+}
+
 ensure_venv() {
   local stamp="$VENV/.requirements.sha256" want
-  want=$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)
+  want=$(cat "$REQUIREMENTS" "$PYPROJECT" | sha256sum | cut -d' ' -f1)
   if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
     return 0
   fi
   echo "Setting up the Python environment in .venv (once) ..." >&2
   python3 -m venv "$VENV" >&2
-  if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-      -r "$REQUIREMENTS" >"$VENV/pip.log" 2>&1; then
-    tail -n 30 "$VENV/pip.log" >&2
-    echo "error: installing the Python packages failed; the full log is in .venv/pip.log" >&2
-    exit 1
-  fi
+  : > "$VENV/pip.log"
+  # Every package pinned with its hashes (pip checks them), then this project itself.
+  pip_quietly --require-hashes -r "$REQUIREMENTS"
+  pip_quietly --no-deps --no-build-isolation --editable "$ROOT"
   echo "$want" > "$stamp"
 }
 

@@ -22,8 +22,11 @@ from victiminfo.benchmark.measure import Sample, run_measured, stats
 from victiminfo.benchmark.notes import notes
 from victiminfo.benchmark.runner import FULL, derive, paired_ratios, timed
 from victiminfo.model.catalog import load_catalog
+from victiminfo.model.languages import load_languages
+from victiminfo.model.strings import load_strings
 from victiminfo.project import Project
-from victiminfo.site.serve import only_language
+from victiminfo.site.languages import i18n_languages
+from victiminfo.site.serve import with_plugin_options
 
 SMALLEST = content.Cell(6, 1)
 
@@ -86,7 +89,7 @@ def test_the_generated_site_builds_with_cards_and_nav(site: Path) -> None:
     assert "Exempeltjänsten 03" in "".join(page.text)
 
 
-def test_the_plain_baseline_builds_without_hooks(project: Path, tmp_path: Path) -> None:
+def test_the_plain_baseline_builds_without_our_plugin(project: Path, tmp_path: Path) -> None:
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
     out = tmp_path / "plain"
     sample = run_measured(
@@ -95,7 +98,7 @@ def test_the_plain_baseline_builds_without_hooks(project: Path, tmp_path: Path) 
         {"NO_MKDOCS_2_WARNING": "1"},
     )
     text = (out / "tjanster" / "tjanst-01" / "index.html").read_text(encoding="utf-8")
-    assert "{{ card tjanst-01 }}" in text  # no hooks: placeholders stay as text
+    assert "{{ card tjanst-01 }}" in text  # no plugin: placeholders stay as text
     assert sample.wall > 0 and sample.cpu > 0 and sample.peak_rss > 0
 
 
@@ -222,19 +225,17 @@ def _served(root: Path, args: list[str], path: str) -> str | None:
             server.terminate()
 
 
-def test_only_language_keeps_the_source_language() -> None:
-    plugins = [
+def test_preview_builds_the_source_language_beside_the_one_looked_at() -> None:
+    """--lang ar gives the plugin build_languages [ar]; the source language is built too (#11)."""
+    plugins = with_plugin_options(
+        ["search", {"victiminfo": {"facts_max_age_days": 9}}, "i18n"], build_languages=["ar"]
+    )
+    assert plugins == [
         "search",
-        {
-            "i18n": {
-                "languages": [
-                    {"locale": "sv", "default": True, "build": True},
-                    {"locale": "en", "default": False, "build": True},
-                    {"locale": "ar", "default": False, "build": True},
-                ]
-            }
-        },
+        {"victiminfo": {"facts_max_age_days": 9, "build_languages": ["ar"]}},
+        "i18n",
     ]
-    chosen = only_language(plugins, "ar")
-    built = [lang["locale"] for lang in chosen[1]["i18n"]["languages"] if lang["build"]]
-    assert built == ["sv", "ar"] and chosen[0] == "search"
+    languages = load_languages(REPO / "docs/_data/languages.yml")
+    strings = load_strings(REPO / "docs/_data/ui", languages)
+    built = [lang["locale"] for lang in i18n_languages(languages, strings, ["ar"]) if lang["build"]]
+    assert built == ["sv", "ar"]

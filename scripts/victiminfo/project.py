@@ -15,6 +15,7 @@ class Project:
     """Paths of one project: its mkdocs.yml and what it points to."""
 
     root: Path
+    cache_dir: str = ".cache"  # relative to root: the plugin's `cache_dir` option
 
     @property
     def config_file(self) -> Path:
@@ -39,12 +40,12 @@ class Project:
     @property
     def cache(self) -> Path:
         """Rendered leaflets by content hash, so unchanged leaflets are not rendered again."""
-        return self.root / ".cache" / "leaflets"
+        return self.root / self.cache_dir / "leaflets"
 
     @property
     def qr_cache(self) -> Path:
         """QR codes by URL and settings, so that a rebuild does not draw them again."""
-        return self.root / ".cache" / "qr"
+        return self.root / self.cache_dir / "qr"
 
     @property
     def site(self) -> Path:

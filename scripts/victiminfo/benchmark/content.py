@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from victiminfo.project import REPO
+from victiminfo.site.config import plugin_entry
 from victiminfo.site.mkdocs_config import read_raw_config
 
 # Languages for each L: a subset of docs/_data/languages.yml. L=4 has both scripts that
@@ -131,12 +132,12 @@ def nav(services: int) -> list[Any]:
 
 
 def site_config(services: int, *, plain: bool = False, repo: Path = REPO) -> dict[str, Any]:
-    """The project's mkdocs.yml with the synthetic nav; plain: no hooks, no overrides."""
+    """The project's mkdocs.yml with the synthetic nav; plain: not our plugin, no overrides."""
     config = read_raw_config(repo / "mkdocs.yml")
     config["nav"] = nav(services)
     config["site_name"] = "Stöd för brottsoffer (benchmark)"
     if plain:
-        config.pop("hooks", None)
+        config["plugins"] = [e for e in config["plugins"] if plugin_entry({"plugins": [e]}) is None]
         config["theme"] = {
             "name": "material",
             "custom_dir": "plain-overrides",
@@ -159,7 +160,7 @@ def plain_i18n_languages(codes: tuple[str, ...], repo: Path = REPO) -> list[dict
 
 
 def plain_config(services: int, codes: tuple[str, ...], repo: Path = REPO) -> dict[str, Any]:
-    """A plain mkdocs.yml: Material and mkdocs-static-i18n with the same languages, no hooks."""
+    """A plain mkdocs.yml: Material and mkdocs-static-i18n, the same languages, nothing of ours."""
     config = site_config(services, plain=True, repo=repo)
     plugins: list[Any] = []
     for entry in config["plugins"]:

@@ -21,7 +21,7 @@ def method_notes(report: Figure) -> list[str]:
         "changed: a line appended to `docs/sv/tjanster/tjanst-01.md` before each run, so one "
         "leaflet is rendered again.",
         "Plain baseline: `mkdocs build -f plain.yml`, Material with mkdocs-static-i18n "
-        "(same languages) and the search plugin; no hooks and none of the project's templates "
+        "(same languages) and the search plugin; not our plugin, none of the project's templates "
         "(only Material's missing theme strings for Somali and Tigrinya, which any user of "
         "Material would have to add). Placeholders stay as text.",
         "WeasyPrint baseline: one `weasyprint` process per leaflet, one after the other, on the "
@@ -88,7 +88,7 @@ def analysis(report: Figure) -> list[str]:
         out.append(
             f"Nothing changed: {d['unchanged_vs_plain']:.2f}x the plain build, not 1.1x. No "
             "leaflet is rendered, but every leaflet is still composed (Markdown, facts, QR "
-            "code from a cache) to hash its HTML, and the MkDocs build runs our hooks and "
+            "code from a cache) to hash its HTML, and the MkDocs build runs our plugin and "
             "templates (cards, the exit control, per-language search indexes and 404 pages)."
             + _unchanged_split(cell)
             + " What would close it: hash each leaflet's inputs (its pages, every data file, "
@@ -146,7 +146,7 @@ def _unchanged_split(cell: Figure) -> str:
     return (
         " Profiled (cProfile slows everything down alike), our rebuild takes"
         f" {ours['seconds']:.1f} s:"
-        f" {site:.1f} s in the MkDocs build with our hooks, against {plain['seconds']:.1f} s for"
+        f" {site:.1f} s in the MkDocs build with our plugin, against {plain['seconds']:.1f} s for"
         f" the whole plain build, and {leaflets:.1f} s in the leaflet step, {compose:.1f} s of it"
         " composing and checking the leaflets, the rest hashing and copying cached PDFs."
     )

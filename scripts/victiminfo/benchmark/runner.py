@@ -128,7 +128,7 @@ class CellBench:
     def builds(self, n: int, samples: dict[str, list[Sample]]) -> None:
         """One run of each build, back to back, so that all of them share the same load.
 
-        plain: `mkdocs build` with mkdocs-static-i18n and no hooks; full: ours from nothing
+        plain: `mkdocs build` with mkdocs-static-i18n and not our plugin; full: ours from nothing
         (no leaflet cache); unchanged: ours again; changed: ours after one Swedish page was
         edited (its leaflet is rendered again). The biggest cells build from nothing once.
         """

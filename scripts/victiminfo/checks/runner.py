@@ -27,11 +27,12 @@ from victiminfo.content.pages import source_pages
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import GitRepo
 from victiminfo.model.catalog import Catalog, load_catalog
+from victiminfo.model.freshness import DEFAULT_MAX_AGE_DAYS
 from victiminfo.model.languages import LanguageList, load_languages
 from victiminfo.model.strings import load_strings
 from victiminfo.project import Project
+from victiminfo.site.config import plugin_entry, validate_options
 from victiminfo.site.mkdocs_config import read_raw_config
-from victiminfo.site.state import DEFAULT_MAX_AGE_DAYS
 
 T = TypeVar("T")
 
@@ -118,19 +119,10 @@ def _languages_alone(project: Project) -> LanguageList | None:
 
 
 def _max_age(project: Project, raw: dict[str, Any], report: CheckReport) -> int:
-    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
-    value = extra.get("facts_max_age_days", DEFAULT_MAX_AGE_DAYS) if extra else DEFAULT_MAX_AGE_DAYS
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    report.problems.append(
-        Problem(
-            project.config_file,
-            f"facts_max_age_days must be a whole number of days, not {value!r}",
-            field="extra.facts_max_age_days",
-            hint="write e.g. 'facts_max_age_days: 365' under extra:",
-        )
-    )
-    return DEFAULT_MAX_AGE_DAYS
+    """The plugin's facts_max_age_days (its options are checked as the build checks them)."""
+    entry = plugin_entry(raw) or {}
+    options = report.collect(partial(validate_options, project.config_file, entry))
+    return options.facts_max_age_days if options is not None else DEFAULT_MAX_AGE_DAYS
 
 
 def _read_pages(

@@ -14,7 +14,8 @@ from mkdocs.exceptions import MkDocsException
 from victiminfo.errors import ContentError
 from victiminfo.leaflets.build import LeafletReport, build_leaflets
 from victiminfo.project import REPO, Project
-from victiminfo.site.build import build_and_swap, build_site_into
+from victiminfo.site.build import Step, build_and_swap, build_site_into
+from victiminfo.site.state import SiteState
 
 
 class _WarningsToStderr(logging.Handler):
@@ -32,11 +33,16 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     """Build the site and every leaflet into site/ (or --site-dir)."""
     started = time.monotonic()
     reports: list[LeafletReport] = []
+    states: list[SiteState] = []
+
+    def site(out: Path) -> None:
+        states.append(build_site_into(project, out))
 
     def leaflets(out: Path) -> None:
-        reports.append(build_leaflets(project, out, paper=args.paper, print_shop=args.print_shop))
+        options = {"paper": args.paper, "print_shop": args.print_shop, "state": states[-1]}
+        reports.append(build_leaflets(project, out, **options))
 
-    steps = [lambda out: build_site_into(project, out)]
+    steps: list[Step] = [site]
     if not args.no_leaflets:
         steps.append(leaflets)
     target = build_and_swap(project, steps, args.site_dir)

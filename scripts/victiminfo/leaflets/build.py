@@ -10,10 +10,10 @@ from victiminfo.errors import ContentError, Problem
 from victiminfo.leaflets.compose import LeafletDocument, compose
 from victiminfo.leaflets.fonts import covered_characters, describe, font_files, missing_characters
 from victiminfo.leaflets.pdf import Job, render_all
-from victiminfo.leaflets.plan import LeafletSettings, parse_settings, plan_leaflets
+from victiminfo.leaflets.plan import LeafletSettings, plan_leaflets
 from victiminfo.project import Project
-from victiminfo.site.mkdocs_config import read_raw_config
-from victiminfo.site.state import SiteState, load_state
+from victiminfo.site.loading import load_site_state
+from victiminfo.site.state import SiteState
 
 
 @dataclass(frozen=True)
@@ -30,35 +30,41 @@ class LeafletReport:
 
 
 def build_leaflets(
-    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+    project: Project,
+    out: Path,
+    *,
+    paper: str | None = None,
+    print_shop: bool | None = None,
+    state: SiteState | None = None,
 ) -> LeafletReport:
-    """Render every planned leaflet into out/leaflets/."""
-    documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop)
-    rendered = render_all(jobs, project.cache, font_files(), _progress)
+    """Render every planned leaflet into out/leaflets/ (from the site build's state if given)."""
+    state = state or load_site_state(project)
+    documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
+    rendered = render_all(jobs, state.project.cache, font_files(), _progress)
     return LeafletReport(tuple(documents), rendered)
 
 
 def leaflet_jobs(
-    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+    project: Project,
+    out: Path,
+    *,
+    paper: str | None = None,
+    print_shop: bool | None = None,
+    state: SiteState | None = None,
 ) -> tuple[list[LeafletDocument], list[Job]]:
     """Every planned leaflet composed and checked, with the WeasyPrint job that renders it."""
-    raw = read_raw_config(project.config_file)
-    extra = raw.get("extra") or {}
-    settings = parse_settings(project.config_file, extra)
-    settings = settings.model_copy(
-        update={
-            k: v for k, v in {"paper": paper, "print_shop": print_shop}.items() if v is not None
-        }
+    state = state or load_site_state(project)
+    overrides = {"paper": paper, "print_shop": print_shop}
+    settings = state.leaflet_settings.model_copy(
+        update={k: v for k, v in overrides.items() if v is not None}
     )
-    state = load_state(project, int(extra.get("facts_max_age_days", 365)))
     plan = plan_leaflets(project.docs, state.catalog.languages, settings)
-    site_url = str(raw.get("site_url") or "")
     documents = [
-        compose(leaflet, state, site_url, state.strings[leaflet.code].t("site_name"))
+        compose(leaflet, state, state.site_url, state.strings[leaflet.code].t("site_name"))
         for leaflet in plan
     ]
     _check_glyphs(documents, font_files(), state)
-    return documents, [_job(doc, out, project, settings) for doc in documents]
+    return documents, [_job(doc, out, state.project, settings) for doc in documents]
 
 
 def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSettings) -> Job:

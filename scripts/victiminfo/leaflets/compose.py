@@ -21,7 +21,6 @@ from victiminfo.site.render import RenderContext, fill, render_markdown
 from victiminfo.site.state import SiteState
 from victiminfo.site.templating import environment
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 PLACEHOLDER_HOSTS = ("example.se", "example.com", "example.org", "localhost")
 HREF = re.compile(r'href="([^"]+)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
@@ -129,7 +128,13 @@ def _page_html(
     code: str,
 ) -> str:
     rendered = render_markdown(Path(str(path)), markdown, ctx)
-    html = md.markdown(rendered, extensions=EXTENSIONS, output_format="html")
+    settings = state.markdown
+    html = md.markdown(
+        rendered,
+        extensions=list(settings.extensions),
+        extension_configs={k: dict(v) for k, v in settings.configs.items()},
+        output_format="html",
+    )
     root = site_url.rstrip("/") + "/" + state.lang_root(code)
 
     def absolute(match: re.Match[str]) -> str:

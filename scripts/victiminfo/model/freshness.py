@@ -8,6 +8,10 @@ from enum import StrEnum
 
 from victiminfo.model.facts import Sourced
 
+# How many days a fact stays current after it was checked, unless mkdocs.yml says otherwise
+# (the victiminfo plugin's `facts_max_age_days`).
+DEFAULT_MAX_AGE_DAYS = 365
+
 
 class Status(StrEnum):
     """How far a fact can be trusted."""

@@ -9,22 +9,39 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
 
-from victiminfo.model.languages import load_languages
-from victiminfo.model.strings import load_strings
+from victiminfo.errors import fail
 from victiminfo.project import Project
+from victiminfo.site.config import PLUGIN
 from victiminfo.site.mkdocs_config import load_site_config
+from victiminfo.site.plugin import VictimInfoPlugin
+from victiminfo.site.state import SiteState
 
 Step = Callable[[Path], None]
 
 
-def build_site_into(project: Project, out: Path) -> None:
-    """Run the MkDocs build (every language) into out."""
-    languages = load_languages(project.data / "languages.yml")
-    strings = load_strings(project.data / "ui", languages)
-    config = load_site_config(project.config_file, languages, strings, site_dir=str(out))
+def victiminfo_plugin(config: MkDocsConfig) -> VictimInfoPlugin:
+    """The victiminfo plugin of a loaded configuration."""
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, VictimInfoPlugin):
+        raise fail(
+            Path(config.config_file_path),
+            f"the '{PLUGIN}' plugin is not in the plugins list",
+            field="plugins",
+            hint=f"add '- {PLUGIN}' under plugins:, before i18n",
+        )
+    return plugin
+
+
+def build_site_into(project: Project, out: Path) -> SiteState:
+    """Run the MkDocs build (every language) into out; the state it loaded, for the leaflets."""
+    config = load_site_config(project.config_file, site_dir=str(out))
+    plugin = victiminfo_plugin(config)
+    plugin.errors_to_mkdocs = False  # our command line reports content errors itself
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     mkdocs_build(config)
+    return plugin.loaded
 
 
 def build_and_swap(project: Project, steps: list[Step], target: Path | None = None) -> Path:

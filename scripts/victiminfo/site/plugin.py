@@ -1,109 +1,137 @@
-"""Thin MkDocs hooks: each event hands over to the plain Python modules beside this file."""
+"""The victiminfo MkDocs plugin: a thin layer that hands each event to the plain Python stages."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from victiminfo.leaflets.plan import parse_settings, plan_leaflets
-from victiminfo.project import Project
+from victiminfo.errors import ContentError
 from victiminfo.site import page_view
+from victiminfo.site.config import VictimInfoConfig
+from victiminfo.site.languages import fill_languages, i18n_plugin
+from victiminfo.site.loading import state_from_config
 from victiminfo.site.search_index import write_language_indexes
-from victiminfo.site.state import SiteState, load_state
+from victiminfo.site.state import SiteState
 from victiminfo.site.status_page import STATUS_PAGE, status_page_markdown
 
-_state: SiteState | None = None
+
+def as_plugin_error(exc: ContentError) -> PluginError:
+    """A content error as MkDocs reports a plugin's: every problem as `file:line: ...`."""
+    return PluginError("\n".join(str(problem) for problem in exc.problems))
 
 
-def _i18n(config: MkDocsConfig) -> Any:
-    return config.plugins["i18n"]
+class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped-call]
+    """Facts, languages, contact cards and per-language search for the crime-victim site.
 
+    One instance serves one `mkdocs build` (or, with `on_startup`, every rebuild of one
+    `mkdocs serve`): its state is loaded at the start of each build and belongs to it alone.
+    """
 
-def _current(config: MkDocsConfig) -> str:
-    return str(_i18n(config).current_language)
+    def __init__(self) -> None:
+        self.state: SiteState | None = None
+        self.serving = False
+        # Under plain `mkdocs`, a content error is a PluginError (MkDocs prints it and stops);
+        # the victiminfo command line sets this to False to receive the ContentError itself.
+        self.errors_to_mkdocs = True
 
+    def content_error(self, exc: ContentError) -> Exception:
+        """The error to raise for bad content: MkDocs' kind, or ours for our command line."""
+        return as_plugin_error(exc) if self.errors_to_mkdocs else exc
 
-@event_priority(100)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load facts and strings once, at the start of the outer (default-language) build."""
-    global _state
-    if _state is None or not _i18n(config).building:
-        max_age = int(config.extra.get("facts_max_age_days", 365))
-        project = Project(Path(config.config_file_path).parent)
-        _state = load_state(project, max_age)
-        settings = parse_settings(project.config_file, dict(config.extra))
-        _state.leaflets = plan_leaflets(project.docs, _state.catalog.languages, settings)
-    return config
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember that we serve a preview (its templates then allow the reload script)."""
+        self.serving = command == "serve"
 
+    @event_priority(100)  # ahead of the i18n plugin, which reads its languages in on_config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """At the start of a build: load facts and strings, give the i18n plugin our languages."""
+        if self.state is None or not i18n_plugin(config).building:
+            self.state = self._load(config)
+            fill_languages(config, self.state, self.config.build_languages)
+        config.extra["preview"] = self.serving
+        return config
 
-def _loaded() -> SiteState:
-    assert _state is not None, "on_config has not run"
-    return _state
+    def _load(self, config: MkDocsConfig) -> SiteState:
+        try:
+            return state_from_config(config, self.config)
+        except ContentError as exc:
+            raise self.content_error(exc) from None
 
+    @property
+    def loaded(self) -> SiteState:
+        """The state of the build under way."""
+        if self.state is None:
+            raise PluginError("the victiminfo plugin's on_config has not run")
+        return self.state
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace fact placeholders with contact cards and phone links in the page's language."""
-    return page_view.page_markdown(
-        _loaded(), _current(config), Path(page.file.abs_src_path or "?"), page.url, markdown
-    )
+    def _current(self, config: MkDocsConfig) -> str:
+        return str(i18n_plugin(config).current_language)
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Replace fact placeholders with contact cards and phone links in the page's language."""
+        path = Path(page.file.abs_src_path or "?")
+        try:
+            return page_view.page_markdown(
+                self.loaded, self._current(config), path, page.url, markdown
+            )
+        except ContentError as exc:
+            raise self.content_error(exc) from None
 
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-) -> dict[str, Any]:
-    """Give templates the page's language, strings and safety links."""
-    state = _loaded()
-    code = _current(config)
-    file_locale = getattr(page.file, "locale", code)
-    rel = page_view.page_rel(page.file.src_uri, state.catalog.languages.codes)
-    view = page_view.for_page(state, code, file_locale, page.meta, rel)
-    if view.is_fallback:
-        state.fallbacks.setdefault(code, set()).add(page.url)
-    context["vi"] = view
-    return context
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Give templates the page's language, strings and safety links."""
+        state, code = self.loaded, self._current(config)
+        file_locale = getattr(page.file, "locale", code)
+        rel = page_view.page_rel(page.file.src_uri, state.catalog.languages.codes)
+        view = page_view.for_page(state, code, file_locale, page.meta, rel)
+        if view.is_fallback:
+            state.fallbacks.setdefault(code, set()).add(page.url)
+        context["vi"] = view  # type: ignore[typeddict-unknown-key]
+        return context
 
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """The 404 page has no Page: give it the language view too."""
+        if template_name == "404.html":
+            code = self._current(config)
+            context["vi"] = page_view.for_page(self.loaded, code, code, {})  # type: ignore[typeddict-unknown-key]
+        return context
 
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """Keep each language's 404 page: MkDocs would leave only the last one built."""
-    if template_name == "404.html":
-        _loaded().not_found[_current(config)] = output
-    return output
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Keep each language's 404 page: MkDocs would leave only the last one built."""
+        if template_name == "404.html":
+            self.loaded.not_found[self._current(config)] = output_content
+        return output_content
 
+    @event_priority(-150)  # after the i18n plugin has chosen each language's files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Drop the leaflet templates (not part of the web site); add the editors' status page."""
+        for file in [f for f in files if f.src_uri.startswith("leaflets/")]:
+            files.remove(file)
+        if self._current(config) == self.loaded.catalog.languages.default.code:
+            markdown = status_page_markdown(self.loaded.project)
+            files.append(File.generated(config, STATUS_PAGE, content=markdown))
+        return files
 
-def on_template_context(
-    context: dict[str, Any], template_name: str, config: MkDocsConfig
-) -> dict[str, Any]:
-    """The 404 page has no Page: give it the language view too."""
-    if template_name == "404.html":
-        context["vi"] = page_view.for_page(_loaded(), _current(config), _current(config), {})
-    return context
-
-
-@event_priority(-150)  # after the i18n plugin has chosen each language's files
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Drop the leaflet templates (not part of the web site); add the editors' status page."""
-    for file in [f for f in files if f.src_uri.startswith("leaflets/")]:
-        files.remove(file)
-    if _current(config) == _loaded().catalog.languages.default.code:
-        markdown = status_page_markdown(_loaded().project)
-        files.append(File.generated(config, STATUS_PAGE, content=markdown))
-    return files
-
-
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language: one search index and one 404 page per language."""
-    if _i18n(config).building:
-        return
-    state = _loaded()
-    site = Path(config.site_dir)
-    write_language_indexes(site, state.catalog.languages, state.fallbacks)
-    page_view.write_not_found_pages(site, state)
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After the last language: one search index and one 404 page per language."""
+        if i18n_plugin(config).building:
+            return
+        state = self.loaded
+        site = Path(config.site_dir)
+        write_language_indexes(site, state.catalog.languages, state.fallbacks)
+        page_view.write_not_found_pages(site, state)

@@ -1,59 +1,24 @@
-"""Live preview: MkDocs' dev server with our language list and a CSP that allows live reload.
+"""Live preview on MkDocs' own serve: live reload, the site's 404 page, one language by default.
 
 The preview builds only the language the editor is looking at (the source language unless
 --lang says otherwise, or --lang all), and no leaflets, so that a saved page is shown again
-within a second or two even on a large site (issue #7).
+within a second or two even on a large site (issue #7). Plain `mkdocs serve` builds them all.
 """
 
 from __future__ import annotations
 
-import logging
-import shutil
 import signal
-import tempfile
 from typing import Any
-from urllib.parse import urlsplit
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.commands.serve import serve as mkdocs_serve
 
 from victiminfo.errors import fail
 from victiminfo.model.languages import LanguageList, load_languages
-from victiminfo.model.strings import load_strings
 from victiminfo.project import Project
-from victiminfo.site.mkdocs_config import plugins_with_languages, read_raw_config
+from victiminfo.site.config import PLUGIN
+from victiminfo.site.mkdocs_config import read_raw_config
 
 ALL = "all"
-log = logging.getLogger("mkdocs")
-
-
-def preview_extra(project: Project) -> dict[str, Any]:
-    """mkdocs.yml's 'extra' with the preview flag (templates then allow the reload script)."""
-    return {**(read_raw_config(project.config_file).get("extra") or {}), "preview": True}
-
-
-def preview_config(project: Project, site_dir: str, address: str, lang: str | None) -> MkDocsConfig:
-    """A fresh configuration for one preview build (languages and strings read again)."""
-    languages = load_languages(project.data / "languages.yml")
-    strings = load_strings(project.data / "ui", languages)
-    plugins = plugins_with_languages(project.config_file, languages, strings)
-    if lang != ALL:
-        plugins = only_language(plugins, preview_language(languages, lang, project))
-    try:
-        config = load_config(
-            str(project.config_file),
-            plugins=plugins,
-            site_dir=site_dir,
-            dev_addr=address,
-            extra=preview_extra(project),
-        )
-    except ConfigurationError as exc:
-        raise fail(project.config_file, f"the configuration is not valid: {exc}") from None
-    config.watch.extend([str(project.templates), str(project.root / "scripts" / "victiminfo")])
-    return config
 
 
 def preview_language(languages: LanguageList, lang: str | None, project: Project) -> str:
@@ -68,53 +33,57 @@ def preview_language(languages: LanguageList, lang: str | None, project: Project
     return lang
 
 
-def only_language(plugins: list[Any], code: str) -> list[Any]:
-    """The plugins with i18n building only code (and the source language it falls back to)."""
+def with_plugin_options(plugins: list[Any], **options: Any) -> list[Any]:
+    """mkdocs.yml's plugins list with these options added to the victiminfo plugin's."""
     out: list[Any] = []
     for entry in plugins:
-        if isinstance(entry, dict) and "i18n" in entry:
-            options = dict(entry["i18n"])
-            options["languages"] = [
-                {**lang, "build": lang["default"] or lang["locale"] == code}
-                for lang in options["languages"]
-            ]
-            entry = {"i18n": options}
+        if entry == PLUGIN:
+            entry = {PLUGIN: {}}
+        if isinstance(entry, dict) and PLUGIN in entry:
+            entry = {PLUGIN: {**(entry[PLUGIN] or {}), **options}}
         out.append(entry)
     return out
 
 
+def preview_plugins(project: Project, lang: str | None) -> list[Any]:
+    """The plugins for a preview of lang (every language for 'all')."""
+    plugins = read_raw_config(project.config_file).get("plugins") or []
+    if lang == ALL:
+        return list(plugins)
+    languages = load_languages(project.data / "languages.yml")
+    return with_plugin_options(
+        plugins, build_languages=[preview_language(languages, lang, project)]
+    )
+
+
 def _stop(signum: int, frame: object) -> None:
-    """SIGTERM stops the preview like Ctrl-C does, so that its temporary folder is removed."""
+    """SIGTERM stops the preview like Ctrl-C does, so that MkDocs removes its temporary folder."""
     raise KeyboardInterrupt
 
 
-def serve(project: Project, address: str = "127.0.0.1:8000", lang: str | None = None) -> int:
+def serve(
+    project: Project,
+    address: str = "127.0.0.1:8000",
+    lang: str | None = None,
+    *,
+    open_browser: bool = False,
+    dirty: bool = False,
+) -> int:
     """Serve the site with live reload until interrupted (only lang's pages, unless 'all')."""
-    site_dir = tempfile.mkdtemp(prefix="victiminfo-preview-")
-    config = preview_config(project, site_dir, address, lang)
-    host, port = config.dev_addr
-    serve_url = _serve_url(host, port, urlsplit(config.site_url or "/").path)
-
-    def builder(changed: MkDocsConfig | None = None) -> None:
-        current = changed or preview_config(project, site_dir, address, lang)
-        current.site_url = serve_url
-        mkdocs_build(current, serve_url=serve_url)
-
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir)
-    signal.signal(signal.SIGTERM, _stop)
+    plugins = preview_plugins(project, lang)
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        config.plugins.on_startup(command="serve", dirty=False)
-        builder(config)
-        for path in [config.docs_dir, str(project.config_file), *config.watch]:
-            server.watch(path)
-        log.warning("Preview on %s (%s)", serve_url, lang or "source language only")
-        try:
-            server.serve()  # type: ignore[no-untyped-call]
-        except KeyboardInterrupt:
-            log.warning("Shutting down...")
-        finally:
-            server.shutdown()
+        mkdocs_serve(
+            str(project.config_file),
+            livereload=True,
+            build_type="dirty" if dirty else None,
+            watch=[str(project.templates)],
+            open_in_browser=open_browser,
+            dev_addr=address,
+            plugins=plugins,
+        )
+    except KeyboardInterrupt:
+        pass
     finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        signal.signal(signal.SIGTERM, previous)
     return 0

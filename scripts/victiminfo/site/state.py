@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from victiminfo.checks.coverage import coverage_problems
 from victiminfo.checks.layout import layout_problems
 from victiminfo.errors import ContentError
-from victiminfo.leaflets.plan import Leaflet
+from victiminfo.leaflets.plan import Leaflet, LeafletSettings
 from victiminfo.model.catalog import Catalog, facts_of, load_catalog
-from victiminfo.model.freshness import Policy
+from victiminfo.model.freshness import DEFAULT_MAX_AGE_DAYS, Policy
 from victiminfo.model.languages import Language
 from victiminfo.model.strings import UiStrings, load_strings
 from victiminfo.project import Project, edition_date
 from victiminfo.site.render import RenderContext
 from victiminfo.site.templating import environment
 
-DEFAULT_MAX_AGE_DAYS = 365
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The site's Markdown extensions (mkdocs.yml), so that a leaflet renders as its page does."""
+
+    extensions: tuple[str, ...] = ()
+    configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -28,6 +36,9 @@ class SiteState:
     catalog: Catalog
     strings: dict[str, UiStrings]
     policy: Policy
+    markdown: MarkdownSettings = field(default_factory=MarkdownSettings)
+    leaflet_settings: LeafletSettings = field(default_factory=LeafletSettings)
+    site_url: str = ""
     leaflets: list[Leaflet] = field(default_factory=list)
     fallbacks: dict[str, set[str]] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)
@@ -50,7 +61,11 @@ class SiteState:
         return "" if code == self.catalog.languages.default.code else f"{code}/"
 
 
-def load_state(project: Project, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> SiteState:
+def load_state(
+    project: Project,
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+    markdown: MarkdownSettings | None = None,
+) -> SiteState:
     """Load and check all data of a project."""
     catalog = load_catalog(project.data)
     problems = layout_problems(project.docs, catalog.languages)
@@ -59,7 +74,8 @@ def load_state(project: Project, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> Si
         raise ContentError(problems)
     strings = load_strings(project.data / "ui", catalog.languages)
     edition = edition_date(project.root, fallback=_newest_check(catalog))
-    return SiteState(project, catalog, strings, Policy(max_age_days, edition))
+    policy = Policy(max_age_days, edition)
+    return SiteState(project, catalog, strings, policy, markdown or MarkdownSettings())
 
 
 def _newest_check(catalog: Catalog) -> date:
