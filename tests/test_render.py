@@ -25,8 +25,7 @@ def _without_phone_source(root: Path) -> None:
 def test_rendering_returns_doubts_and_dates_and_leaves_the_context_as_it_was(
     small_project: Path,
 ) -> None:
-    """Doubts and dates were appended to a context declared frozen; now they are returned
-    (issue #11)."""
+    """Doubts and dates went into lists on a 'frozen' context; now they are returned (issue #11)."""
     ctx = load_state(Project(small_project)).render_context("sv", "print")
     page = small_project / "docs/sv/orter/gammelby.md"
     first = render_markdown(page, "{{ services gammelby }}", ctx)
@@ -51,8 +50,7 @@ def test_an_unverified_phone_in_running_text_is_a_doubt(small_project: Path) -> 
 
 
 def test_a_leaflet_gathers_the_doubts_of_its_cards_and_its_text(small_project: Path) -> None:
-    """compose joins what every placeholder of the page and its appended pages found
-    (issue #11)."""
+    """compose joins what the placeholders of the page and its appended pages found (issue #11)."""
     _without_phone_source(small_project)
     state = load_state(Project(small_project))
     leaflet = Leaflet(
