@@ -7,12 +7,13 @@ import re
 from pathlib import Path, PurePosixPath
 
 from git_site import commit_all, git_site, run_tool
-from support import REPO, parse_html
+from support import REPO, Document, parse_html
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
+from victiminfo.site.templating import environment
 from victiminfo.translation.meta import State
 from victiminfo.translation.status import build_matrix
-from victiminfo.translation.status_render import LOOKS, markdown, terminal
+from victiminfo.translation.status_render import LOOKS, Table, TableRow, markdown, terminal
 
 TESTBY = PurePosixPath("orter/testby.md")
 
@@ -158,6 +159,27 @@ def test_the_site_has_an_accessible_status_page_for_editors(real_site: Path) -> 
         assert "oversattningar" not in index.read_text("utf-8")
     assert "oversattningar" not in (real_site / "sitemap.xml").read_text("utf-8")
     assert not list(real_site.glob("leaflets/**/*oversattningar*"))
+
+
+def test_the_translation_matrix_component_labels_every_cell_and_escapes_text() -> None:
+    """The table moved from a Python f-string into a template, autoescaped (issue #11)."""
+    table = Table(
+        codes=("en", "ar"),
+        rows=(TableRow(PurePosixPath("a<b>.md"), '../a/?x="1"', ("saknas", "aktuell")),),
+        done=(0, 1),
+        total=1,
+    )
+    template = environment(REPO / "overrides", "web").get_template(
+        "components/translation-matrix/translation-matrix.html"
+    )
+    html = template.render(table=table)
+    doc = Document()
+    doc.feed(html)
+    assert len(doc.find("caption")) == 1
+    assert [e.attrs["scope"] for e in doc.find("th")] == ["col", "col", "col", "row", "row"]
+    assert doc.find("a", href='../a/?x="1"') and "a<b>.md" in doc.text
+    assert "<b>" not in html
+    assert "<td>saknas</td><td>aktuell</td>" in html and "<td>1 av 1</td>" in html
 
 
 def test_the_status_page_says_when_there_is_no_history(small_site: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -14,10 +15,10 @@ import segno
 from jinja2 import Template
 from markupsafe import Markup
 
-from victiminfo.content.pages import page_url, read_page, resolve_link
+from victiminfo.content.pages import SourcePage, page_url, read_page, resolve_link
 from victiminfo.leaflets.plan import Leaflet
 from victiminfo.model.phones import tel_uri
-from victiminfo.site.render import RenderContext, fill, render_markdown
+from victiminfo.site.render import RenderContext, Rendered, fill, joined, render_markdown
 from victiminfo.site.state import SiteState
 from victiminfo.site.templating import environment
 
@@ -43,14 +44,10 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
     lang = state.language(leaflet.code)
     page = read_page(state.project.docs, leaflet.code, leaflet.page)
     url = public_url(site_url, state.lang_root(leaflet.code), leaflet.page)
-    body = _page_html(page.path, page.markdown, leaflet.page, ctx, site_url, state, leaflet.code)
-    for extra in leaflet.appended:
-        appended = read_page(state.project.docs, leaflet.code, extra)
-        html = _page_html(
-            appended.path, appended.markdown, extra, ctx, site_url, state, leaflet.code
-        )
-        body += f'<section class="vi-appended">{_demote(html)}</section>'
-    doubts = list(dict.fromkeys(ctx.doubts))
+    extras = [read_page(state.project.docs, leaflet.code, extra) for extra in leaflet.appended]
+    body, *appended = [_page_html(p, ctx, site_url, state, leaflet.code) for p in [page, *extras]]
+    found = joined([body, *appended])
+    doubts = list(dict.fromkeys(found.doubts))
     if is_placeholder_url(site_url):
         doubts.append(
             f"site_url '{site_url}' in mkdocs.yml is a placeholder: the QR code leads nowhere"
@@ -60,14 +57,15 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
         lang=lang,
         title=title,
         site_name=site_name,
-        body=Markup(body),
+        body=Markup(body.html),
+        appended=[Markup(_demote(section.html)) for section in appended],
         url=url,
         qr=cached_qr_code(url, state.project.qr_cache),
         edition=state.policy.edition.isoformat(),
         edition_text=fill(
             ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()
         ),
-        checked_text=_checked_text(ctx),
+        checked_text=_checked_text(ctx, found.checked),
         online_text=ctx.ui.t("leaflet.online"),
         numbers_title=ctx.ui.t("leaflet.numbers"),
         numbers=_numbers(state, ctx),
@@ -119,18 +117,13 @@ def cached_qr_code(url: str, folder: Path) -> str:
 
 
 def _page_html(
-    path: Path,
-    markdown: str,
-    page: PurePosixPath,
-    ctx: RenderContext,
-    site_url: str,
-    state: SiteState,
-    code: str,
-) -> str:
-    rendered = render_markdown(Path(str(path)), markdown, ctx)
-    settings = state.markdown
+    page: SourcePage, ctx: RenderContext, site_url: str, state: SiteState, code: str
+) -> Rendered:
+    """A page's HTML for print, its links made absolute, with what rendering its facts found."""
+    rendered = render_markdown(page.path, page.markdown, ctx)
+    settings = state.markdown  # the site's own extensions: print renders as the web page does
     html = md.markdown(
-        rendered,
+        rendered.html,
         extensions=list(settings.extensions),
         extension_configs={k: dict(v) for k, v in settings.configs.items()},
         output_format="html",
@@ -138,13 +131,13 @@ def _page_html(
     root = site_url.rstrip("/") + "/" + state.lang_root(code)
 
     def absolute(match: re.Match[str]) -> str:
-        target = resolve_link(page, match.group(1))
+        target = resolve_link(page.rel, match.group(1))
         if target is None:
             return match.group(0)
         anchor = match.group(1).partition("#")[2]
         return f'href="{root}{page_url(target)}{"#" + anchor if anchor else ""}"'
 
-    return HREF.sub(absolute, html)
+    return replace(rendered, html=HREF.sub(absolute, html))
 
 
 def _demote(html: str) -> str:
@@ -175,10 +168,10 @@ def _numbers(state: SiteState, ctx: RenderContext) -> list[dict[str, str]]:
     return sorted(out, key=lambda item: (item["order"], item["label"]))
 
 
-def _checked_text(ctx: RenderContext) -> Markup | str:
-    if not ctx.checked:
+def _checked_text(ctx: RenderContext, checked: tuple[date, ...]) -> Markup | str:
+    if not checked:
         return ""
-    return fill(ctx.ui, "leaflet.checked", ctx.env, date=min(ctx.checked).isoformat())
+    return fill(ctx.ui, "leaflet.checked", ctx.env, date=min(checked).isoformat())
 
 
 def _draft_label(ctx: RenderContext) -> str:

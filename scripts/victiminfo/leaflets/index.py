@@ -5,13 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from victiminfo.content.pages import read_page
 from victiminfo.leaflets.plan import Leaflet, leaflet_output
-from victiminfo.model.catalog import Catalog
-from victiminfo.model.strings import UiStrings
 from victiminfo.project import Project
+from victiminfo.site.render import RenderContext
+
+TEMPLATE = "components/leaflet-index/leaflet-index.html"
+
+
+@dataclass(frozen=True)
+class LeafletLink:
+    """One language of a page's leaflet: its name in that language, and the PDF if it exists."""
+
+    code: str
+    name: str
+    href: str | None
 
 
 @dataclass(frozen=True)
@@ -20,29 +30,26 @@ class IndexEntry:
 
     page: PurePosixPath
     title: str
-    languages: tuple[tuple[str, str, bool], ...]  # code, name, available
+    links: tuple[LeafletLink, ...]
 
 
 def leaflet_index(
-    project: Project,
-    catalog: Catalog,
-    plan: list[Leaflet],
-    code: str,
-    ui: UiStrings,
-    url_prefix: str,
+    project: Project, plan: list[Leaflet], code: str, ctx: RenderContext, url_prefix: str
 ) -> Markup:
     """HTML lists of leaflets, places (police stations first) before services."""
     pages = sorted({leaflet.page for leaflet in plan}, key=_order)
     built = {(leaflet.code, leaflet.page) for leaflet in plan}
-    entries = [_entry(project, catalog, page, code, built) for page in pages]
+    entries = [_entry(project, ctx, page, code, built, url_prefix) for page in pages]
     places = [e for e in entries if e.page.parts[0] == "orter"]
     services = [e for e in entries if e.page.parts[0] != "orter"]
-    html = ""
-    for heading, group in ((ui.t("print.places"), places), (ui.t("print.services"), services)):
-        if group:
-            html += f"<h2>{escape(heading)}</h2>\n" + "\n".join(
-                _entry_html(e, ui, url_prefix) for e in group
-            )
+    groups = [
+        (ctx.ui.t(heading), group)
+        for heading, group in (("print.places", places), ("print.services", services))
+        if group
+    ]
+    html = ctx.env.get_template(TEMPLATE).render(
+        groups=groups, not_translated=ctx.ui.t("print.not_translated")
+    )
     return Markup(html)
 
 
@@ -52,34 +59,25 @@ def _order(page: PurePosixPath) -> tuple[int, str]:
 
 def _entry(
     project: Project,
-    catalog: Catalog,
+    ctx: RenderContext,
     page: PurePosixPath,
     code: str,
     built: set[tuple[str, PurePosixPath]],
+    url_prefix: str,
 ) -> IndexEntry:
-    source = catalog.languages.default.code
+    source = ctx.catalog.languages.default.code
     shown = code if (code, page) in built else source
     meta = read_page(project.docs, shown, page).meta
     title = str(meta.get("title") or page.stem)
-    languages = tuple(
-        (lang.code, lang.name, (lang.code, page) in built) for lang in catalog.languages.languages
+    links = tuple(
+        LeafletLink(lang.code, lang.name, _href(lang.code, page, built, url_prefix))
+        for lang in ctx.catalog.languages.languages
     )
-    return IndexEntry(page, title, languages)
+    return IndexEntry(page, title, links)
 
 
-def _entry_html(entry: IndexEntry, ui: UiStrings, prefix: str) -> str:
-    items = []
-    for code, name, available in entry.languages:
-        label = f'<span lang="{code}">{escape(name)}</span>'
-        if available:
-            href = escape(prefix + str(leaflet_output(code, entry.page)))
-            items.append(
-                f'<li><a href="{href}" hreflang="{code}" type="application/pdf">{label}</a></li>'
-            )
-        else:
-            items.append(f"<li>{label} ({escape(ui.t('print.not_translated'))})</li>")
-    return (
-        f'<h3>{escape(entry.title)}</h3>\n<ul class="vi-leaflet-list">\n'
-        + "\n".join(items)
-        + "\n</ul>"
-    )
+def _href(
+    code: str, page: PurePosixPath, built: set[tuple[str, PurePosixPath]], prefix: str
+) -> str | None:
+    """The link to the page's leaflet in a language, or None when there is none."""
+    return prefix + str(leaflet_output(code, page)) if (code, page) in built else None

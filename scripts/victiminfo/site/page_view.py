@@ -80,16 +80,10 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
     """A page's Markdown with every placeholder rendered for the web."""
     ctx = state.render_context(code)
     if "{{ leaflets" in markdown:
-        index = leaflet_index(
-            state.project,
-            state.catalog,
-            state.leaflets,
-            code,
-            ctx.ui,
-            url_prefix="../" * url.count("/"),
-        )
+        prefix = "../" * url.count("/")
+        index = leaflet_index(state.project, state.leaflets, code, ctx, url_prefix=prefix)
         ctx = replace(ctx, leaflet_index=index)
-    return render_markdown(path, markdown, ctx)
+    return render_markdown(path, markdown, ctx).html
 
 
 def _emergency(state: SiteState, code: str) -> Markup:

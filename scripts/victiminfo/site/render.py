@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -21,15 +22,32 @@ from victiminfo.site.templating import compact
 
 @dataclass(frozen=True)
 class RenderContext:
-    """What rendering needs for one language and one medium."""
+    """What rendering needs for one language and one medium; rendering never changes it."""
 
     catalog: Catalog
     ui: UiStrings
     policy: Policy
     env: Environment
-    doubts: list[str] = field(default_factory=list)
-    checked: list[date] = field(default_factory=list)
     leaflet_index: Markup | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """HTML, and what rendering it found: doubts about its facts, the dates they were checked."""
+
+    html: str
+    doubts: tuple[str, ...] = ()
+    checked: tuple[date, ...] = ()
+
+
+def joined(parts: Iterable[Rendered], separator: str = "") -> Rendered:
+    """The parts' HTML joined by separator, with everything each part found, in order."""
+    parts = list(parts)
+    return Rendered(
+        separator.join(part.html for part in parts),
+        tuple(doubt for part in parts for doubt in part.doubts),
+        tuple(checked for part in parts for checked in part.checked),
+    )
 
 
 def fill(ui: UiStrings, key: str, env: Environment, **values: str) -> Markup:
@@ -48,40 +66,39 @@ def phone_html(number: str, ctx: RenderContext) -> Markup:
     return Markup(template.render(number=number, href=tel_uri(number)))
 
 
-def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> str:
-    """The HTML of one contact card (its doubts are noted in the context)."""
-    ctx.doubts.extend(card.doubts)
-    if card.checked:
-        ctx.checked.append(card.checked)
+def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> Rendered:
+    """The HTML of one contact card, with the card's doubts and its oldest checked date."""
     checked = (
         fill(ctx.ui, "card.checked", ctx.env, date=card.checked.isoformat()) if card.checked else ""
     )
     template = ctx.env.get_template("components/contact-card/contact-card.html")
-    return template.render(card=card, checked_text=checked, suffix=suffix)
+    html = template.render(card=card, checked_text=checked, suffix=suffix)
+    return Rendered(html, card.doubts, (card.checked,) if card.checked else ())
 
 
-def render_markdown(path: Path, markdown: str, ctx: RenderContext) -> str:
+def render_markdown(path: Path, markdown: str, ctx: RenderContext) -> Rendered:
     """Replace every placeholder; raise ContentError naming file and line for any bad one."""
     problems = placeholder_problems(path, markdown)
     if problems:
         raise ContentError(problems)
-    out, last = [], 0
+    parts: list[Rendered | Problem] = []
+    last = 0
     for ph in find_placeholders(markdown):
-        out += [markdown[last : ph.start], _render_one(path, ph, ctx, problems)]
+        parts += [Rendered(markdown[last : ph.start]), _render_one(path, ph, ctx)]
         last = ph.end
+    problems = [part for part in parts if isinstance(part, Problem)]
     if problems:
         raise ContentError(problems)
-    return "".join([*out, markdown[last:]])
+    rendered = [part for part in parts if isinstance(part, Rendered)]
+    return joined([*rendered, Rendered(markdown[last:])])
 
 
-def _render_one(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Problem]) -> str:
+def _render_one(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | Problem:
     catalog = ctx.catalog
     if ph.kind in ("card", "phone") and ph.args[0] not in catalog.services:
-        problems.append(_unknown(path, ph, "service", sorted(catalog.services)))
-        return ""
+        return _unknown(path, ph, "service", sorted(catalog.services))
     if ph.kind == "services" and ph.args[0] not in catalog.places:
-        problems.append(_unknown(path, ph, "place", sorted(catalog.places)))
-        return ""
+        return _unknown(path, ph, "place", sorted(catalog.places))
     if ph.kind == "card":
         card = service_card(ph.args[0], catalog.services[ph.args[0]], ctx.ui, ctx.policy)
         return _block(render_card(card, ctx))
@@ -89,38 +106,35 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[
         return _block(_place_cards(ph.args[0], ctx))
     if ph.kind == "leaflets":
         if ctx.leaflet_index is None:
-            problems.append(Problem(path, f"'{ph.text}' only works on web pages", line=ph.line))
-            return ""
-        return _block(ctx.leaflet_index)
-    return _phone(path, ph, ctx, problems)
+            return Problem(path, f"'{ph.text}' only works on web pages", line=ph.line)
+        return _block(Rendered(ctx.leaflet_index))
+    return _phone(path, ph, ctx)
 
 
-def _place_cards(place_key: str, ctx: RenderContext) -> str:
+def _place_cards(place_key: str, ctx: RenderContext) -> Rendered:
     place = ctx.catalog.places[place_key]
     cards = [
         service_card(link.service, ctx.catalog.services[link.service], ctx.ui, ctx.policy, place)
         for link in place.services
     ]
-    return "\n".join(render_card(card, ctx) for card in cards)
+    return joined((render_card(card, ctx) for card in cards), "\n")
 
 
-def _phone(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Problem]) -> str:
+def _phone(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | Problem:
     service_key, label = ph.args
     phones = [p for p in ctx.catalog.services[service_key].phones if p.label.value == label]
     if not phones:
         known = sorted({p.label.value for p in ctx.catalog.services[service_key].phones})
-        problems.append(
-            Problem(
-                path,
-                f"'{service_key}' has no phone labelled '{label}'",
-                line=ph.line,
-                hint=f"use one of: {', '.join(known) or 'none'}",
-            )
+        return Problem(
+            path,
+            f"'{service_key}' has no phone labelled '{label}'",
+            line=ph.line,
+            hint=f"use one of: {', '.join(known) or 'none'}",
         )
-        return ""
-    if ctx.policy.status(phones[0]) is not Status.verified:
-        ctx.doubts.append(f"{service_key}: phone {phones[0].number} is not verified")
-    return phone_html(phones[0].number, ctx)
+    number = phones[0].number
+    verified = ctx.policy.status(phones[0]) is Status.verified
+    doubts = () if verified else (f"{service_key}: phone {number} is not verified",)
+    return Rendered(phone_html(number, ctx), doubts)
 
 
 def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Problem:
@@ -132,5 +146,5 @@ def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Proble
     )
 
 
-def _block(html: str) -> str:
-    return "\n\n" + compact(html) + "\n\n"
+def _block(rendered: Rendered) -> Rendered:
+    return replace(rendered, html="\n\n" + compact(rendered.html) + "\n\n")

@@ -7,62 +7,25 @@ from datetime import date
 from victiminfo.content.pages import page_url
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project, edition_date
+from victiminfo.site.templating import environment
 from victiminfo.translation.status import build_matrix
-from victiminfo.translation.status_render import LOOKS, ORDER, html_table
+from victiminfo.translation.status_render import LOOKS, ORDER, site_table
 
 # Where the page is published (below the Swedish root); no other language has it.
 STATUS_PAGE = "oversattningar/index.md"
+TEMPLATE = "status-page/status-page.md"
 
 
 def status_page_markdown(project: Project) -> str:
     """The page's Markdown: front matter that keeps it out of search, the table, a legend."""
-    repo = GitRepo(project.root)
-    matrix = build_matrix(project, repo)
+    matrix = build_matrix(project, GitRepo(project.root))
     urls = {page: "../" + page_url(page) for page in matrix.pages}
-    built = (
-        f"revision <code>{matrix.revision}</code> ({edition_date(project.root, date.min)})"
-        if matrix.revision
-        else "arbetskopian (ingen git-historik)"
+    template = environment(project.templates, "web").get_template(TEMPLATE)
+    markdown = template.render(
+        revision=matrix.revision,
+        edition=edition_date(project.root, date.min) if matrix.revision else None,
+        has_history=matrix.has_history,
+        table=site_table(matrix, urls),
+        looks=[LOOKS[state] for state in ORDER],
     )
-    legend = "\n".join(
-        f'- **{LOOKS[s].swedish}** (<span lang="en">{LOOKS[s].english}: {LOOKS[s].meaning}</span>)'
-        for s in ORDER
-    )
-    history = (
-        ""
-        if matrix.has_history
-        else (
-            "\n**Obs:** webbplatsen byggdes utan git-historik, så ingen översättning kan visas "
-            "som aktuell.\n"
-        )
-    )
-    return f"""---
-title: Översättningar
-hide:
-  - navigation
-  - toc
-search:
-  exclude: true
----
-
-# Översättningarnas status
-
-Den här sidan är för redaktörer och översättare, inte för besökare. Den visar hur varje
-sida är översatt till varje språk. Byggd från {built}.
-
-<p lang="en">For editors and translators: the state of every page in every language.</p>
-{history}
-{html_table(matrix, urls)}
-## Förklaring
-
-{legend}
-
-## Så arbetar du
-
-- `scripts/status` visar samma tabell i terminalen.
-- `scripts/status --diff SPRÅK SIDA` visar vad som har ändrats i den svenska sidan sedan
-  översättningen gjordes.
-- `scripts/translation updated SPRÅK SIDA --by NAMN` och
-  `scripts/translation reviewed SPRÅK SIDA --by NAMN` registrerar arbetet.
-- `scripts/translation export SPRÅK` skapar en fil till en översättningsbyrå.
-"""
+    return markdown + "\n"  # Jinja drops the template's last newline

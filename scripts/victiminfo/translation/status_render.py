@@ -1,12 +1,10 @@
-"""The translation matrix as text: a terminal table, Markdown for a pull request, JSON, HTML."""
+"""The translation matrix as text (terminal table, pull-request Markdown, JSON) or a table view."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-
-from markupsafe import escape
 
 from victiminfo.translation.meta import State
 from victiminfo.translation.status import Matrix
@@ -154,27 +152,37 @@ def as_json(matrix: Matrix) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def html_table(matrix: Matrix, page_url: dict[PurePosixPath, str]) -> str:
-    """An accessible table for the site's status page: caption, header cells, words in cells."""
-    heads = "".join(f'<th scope="col">{escape(code)}</th>' for code in matrix.codes)
-    rows = []
-    for page in matrix.pages:
-        link = f'<a href="{escape(page_url[page])}">{escape(str(page))}</a>'
-        cells = "".join(
-            f"<td>{LOOKS[matrix.state(page, code)].swedish}</td>" for code in matrix.codes
+@dataclass(frozen=True)
+class TableRow:
+    """One page in the site's status table: its link, and its state in words per language."""
+
+    page: PurePosixPath
+    url: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """What the translation-matrix component shows: languages, pages, translations done."""
+
+    codes: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    done: tuple[int, ...]
+    total: int
+
+
+def site_table(matrix: Matrix, page_url: dict[PurePosixPath, str]) -> Table:
+    """The matrix for the site's status page, each state in Swedish words, counts per language."""
+    rows = tuple(
+        TableRow(
+            page,
+            page_url[page],
+            tuple(LOOKS[matrix.state(page, code)].swedish for code in matrix.codes),
         )
-        rows.append(f'<tr><th scope="row">{link}</th>{cells}</tr>')
-    counts = "".join(
-        f"<td>{_done(matrix, code)} av {len(matrix.pages)}</td>" for code in matrix.codes
+        for page in matrix.pages
     )
-    return (
-        "<table>\n"
-        "<caption>Översättningarnas status, sida för sida och språk för språk</caption>\n"
-        f'<thead><tr><th scope="col">Sida</th>{heads}</tr></thead>\n'
-        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n"
-        f'<tfoot><tr><th scope="row">Aktuella eller granskade</th>{counts}</tr></tfoot>\n'
-        "</table>\n"
-    )
+    done = tuple(_done(matrix, code) for code in matrix.codes)
+    return Table(tuple(matrix.codes), rows, done, len(matrix.pages))
 
 
 def _done(matrix: Matrix, code: str) -> int:
