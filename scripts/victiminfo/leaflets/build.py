@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from victiminfo.leaflets.plan import LeafletSettings, parse_settings, plan_leafl
 from victiminfo.project import Project
 from victiminfo.site.mkdocs_config import read_raw_config
 from victiminfo.site.state import SiteState, load_state
+
+Progress = Callable[[int, int], None]  # (leaflets done, leaflets in all)
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,16 @@ class LeafletReport:
 
 
 def build_leaflets(
-    project: Project, out: Path, *, paper: str | None = None, print_shop: bool | None = None
+    project: Project,
+    out: Path,
+    *,
+    paper: str | None = None,
+    print_shop: bool | None = None,
+    progress: Progress | None = None,
 ) -> LeafletReport:
-    """Render every planned leaflet into out/leaflets/."""
+    """Render every planned leaflet into out/leaflets/, telling progress how far it is."""
     documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop)
-    rendered = render_all(jobs, project.cache, font_files(), _progress)
+    rendered = render_all(jobs, project.cache, font_files(), progress or _no_progress)
     return LeafletReport(tuple(documents), rendered)
 
 
@@ -89,15 +96,5 @@ def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: Si
         raise ContentError(problems)
 
 
-def _progress(done: int, total: int) -> None:
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // max(total, 1)
-    end = "\n" if done == total else ""
-    print(
-        f"\rLeaflets [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-        end=end,
-        file=sys.stderr,
-        flush=True,
-    )
+def _no_progress(done: int, total: int) -> None:
+    """Progress nobody watches."""
