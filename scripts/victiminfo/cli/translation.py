@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import click
 
-from victiminfo.cli.options import root_option
+from victiminfo.cli.options import root_option, shown_path
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
@@ -128,8 +129,9 @@ def import_(project: Project, file: Path, by: str | None) -> int:
     report = import_file(project, GitRepo(project.root), file, by)
     for path in report.written:
         click.echo(f"wrote {path.relative_to(project.root)}")
-    for problem in report.skipped:
-        click.echo(str(problem).replace(": error:", ": warning:", 1), err=True)
+    for problem in report.skipped:  # the rest is written: for this import, only a warning
+        warning = replace(problem, severity="warning")
+        click.echo(warning.format(shown_path(problem.path, project.root)), err=True)
     click.echo(
         f"{len(report.written)} page(s) written, {len(report.unchanged)} unchanged, "
         f"{len({p.message.split(',')[0] for p in report.skipped})} not complete "
