@@ -46,11 +46,11 @@ def git_site(target: Path) -> tuple[Path, str]:
 
 
 def run_tool(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """Run `python -m victiminfo.cli.tools ARGS` as scripts/status etc. do."""
+    """Run `python -m victiminfo ARGS` as scripts/status etc. do."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), **GIT_ENV}
     env.pop("NO_COLOR", None)
     return subprocess.run(
-        [sys.executable, "-m", "victiminfo.cli.tools", *args],
+        [sys.executable, "-m", "victiminfo", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

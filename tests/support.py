@@ -24,10 +24,10 @@ def copy_site(source: Path, target: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """Run `python -m victiminfo.cli.site ARGS` as a user would, capturing its output."""
+    """Run `python -m victiminfo ARGS` as scripts/* do, capturing its output."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
     return subprocess.run(
-        [sys.executable, "-m", "victiminfo.cli.site", *args],
+        [sys.executable, "-m", "victiminfo", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -211,7 +211,7 @@ def test_preview_builds_only_the_language_looked_at(tmp_path: Path) -> None:
 def _served(root: Path, args: list[str], path: str) -> str | None:
     port = preview.free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "victiminfo.cli.site", "serve", "--root", str(root)]
+    command = [sys.executable, "-m", "victiminfo", "serve", "--root", str(root)]
     with subprocess.Popen(
         [*command, "--address", f"127.0.0.1:{port}", *args],
         env=env,

@@ -17,7 +17,7 @@ import yaml
 
 from git_site import commit_all, git_site
 from support import FIXTURES, REPO
-from victiminfo.cli import check as check_cli
+from victiminfo.cli import main as victiminfo_main
 
 CORPUS = FIXTURES / "bad-content"
 CASES = sorted(p.stem for p in CORPUS.glob("*.yml"))
@@ -50,7 +50,7 @@ def apply_case(base: Path, revision: str, target: Path, case: dict[str, Any]) ->
 
 def run_check(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
     """Run the check's command line in-process; (exit code, everything it printed)."""
-    code = check_cli.main(["--root", str(root), "--today", TODAY, *extra])
+    code = victiminfo_main(["check", "--root", str(root), "--today", TODAY, *extra])
     out = capsys.readouterr()
     return code, out.out + out.err
 

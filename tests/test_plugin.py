@@ -40,7 +40,7 @@ def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def check_command(root: Path) -> subprocess.CompletedProcess[str]:
     """scripts/check on root, run from root."""
     return subprocess.run(
-        [sys.executable, "-m", "victiminfo.cli.check", "--root", str(root)],
+        [sys.executable, "-m", "victiminfo", "check", "--root", str(root)],
         cwd=root,
         env=ENV,
         capture_output=True,
@@ -181,7 +181,7 @@ def test_scripts_serve_leaves_no_temporary_folder_after_sigterm(tmp_path: Path) 
     tmp.mkdir()
     ENV["TMPDIR"] = str(tmp)
     try:
-        command = [sys.executable, "-m", "victiminfo.cli.site", "serve", "--root", str(root)]
+        command = [sys.executable, "-m", "victiminfo", "serve", "--root", str(root)]
         command.append("--address")
         with serving(root, *command) as url:
             wait_for(url, "</html>", 120)

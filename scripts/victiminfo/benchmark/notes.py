@@ -15,7 +15,7 @@ def method_notes(report: Figure) -> list[str]:
     results: list[Figure] = report["results"]
     samples = ", ".join(f"{r['cell']}: {len(r['leaflet_sample'])}" for r in results)
     return [
-        "Full build: `python -m victiminfo.cli.site build` (what `scripts/build` runs) "
+        "Full build: `python -m victiminfo build` (what `scripts/build` runs) "
         "into a fresh "
         "folder with an empty leaflet cache. Nothing changed: the same command again. One page "
         "changed: a line appended to `docs/sv/tjanster/tjanst-01.md` before each run, so one "

@@ -64,7 +64,7 @@ def measure_preview(
     port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     original = page.read_text(encoding="utf-8")
-    command = [sys.executable, "-m", "victiminfo.cli.site", "serve", "--root", str(root)]
+    command = [sys.executable, "-m", "victiminfo", "serve", "--root", str(root)]
     command += ["--address", f"127.0.0.1:{port}", *extra_args]
     env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile() as log:

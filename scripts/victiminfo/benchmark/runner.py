@@ -100,7 +100,7 @@ class CellBench:
         return [
             sys.executable,
             "-m",
-            "victiminfo.cli.site",
+            "victiminfo",
             "build",
             "--root",
             root,
@@ -196,9 +196,7 @@ class CellBench:
         """Profiles of our rebuild with nothing changed and of the plain build, side by side."""
         args = ["build", "--root", str(self.root), "--site-dir", str(self.site)]
         out = self.work / "unchanged.prof"
-        self.result["profile_unchanged"] = profile_command(
-            "victiminfo.cli.site", args, self.root, out, ENV
-        )
+        self.result["profile_unchanged"] = profile_command("victiminfo", args, self.root, out, ENV)
         plain = ["build", "-q", "-f", str(self.root / "plain.yml"), "-d", str(self.work / "p")]
         out = self.work / "plain.prof"
         self.result["profile_plain"] = profile_command("mkdocs", plain, self.root, out, ENV)

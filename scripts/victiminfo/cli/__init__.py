@@ -1,1 +1,5 @@
-"""The command lines: build, serve, check, and the editors' tools."""
+"""The command line: `victiminfo build|serve|check|status|translation|new|bench` (click)."""
+
+from victiminfo.cli.main import main, victiminfo
+
+__all__ = ["main", "victiminfo"]

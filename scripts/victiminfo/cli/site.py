@@ -1,120 +1,110 @@
-"""Command line: `build` and `serve`, with clear errors and no traceback for bad content."""
+"""`victiminfo build` and `victiminfo serve`: the site and its leaflets, or a live preview."""
 
 from __future__ import annotations
 
-import argparse
-import logging
-import sys
 import time
-import traceback
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
+import click
 
-from victiminfo.errors import ContentError
+from victiminfo.cli.draft_report import leaflet_report
+from victiminfo.cli.mkdocs_log import log_mkdocs_to_stderr
+from victiminfo.cli.options import plural, root_option
+from victiminfo.cli.progress import announce, progress_bar
 from victiminfo.leaflets.build import LeafletReport, build_leaflets
-from victiminfo.project import REPO, Project
+from victiminfo.model.languages import load_languages
+from victiminfo.project import Project
 from victiminfo.site.build import Step, build_and_swap, build_site_into
 from victiminfo.site.state import SiteState
 
 
-class _WarningsToStderr(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"{record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+@click.command()
+@root_option
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="FOLDER",
+    help="Build into this folder instead of site/.",
+)
+@click.option("--paper", type=click.Choice(["A5", "A4"]), help="Leaflet paper size [default: A5].")
+@click.option(
+    "--print-shop",
+    is_flag=True,
+    default=None,
+    help="Leaflets with 3 mm bleed and crop marks, for a print shop.",
+)
+@click.option("--no-leaflets", is_flag=True, help="Build the web site only.")
+@click.option("-v", "--verbose", is_flag=True, help="List every draft leaflet and its reasons.")
+def build(
+    project: Project,
+    site_dir: Path | None,
+    paper: str | None,
+    print_shop: bool | None,
+    no_leaflets: bool,
+    verbose: bool,
+) -> int:
+    """Build the site and every leaflet into site/.
 
-
-def _setup_logging() -> None:
-    handler = _WarningsToStderr(level=logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").propagate = False
-
-
-def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    """Build the site and every leaflet into site/ (or --site-dir)."""
+    site/ is replaced only when everything passed; on a problem it is left as it was.
+    """
     started = time.monotonic()
+    log_mkdocs_to_stderr()
     reports: list[LeafletReport] = []
     states: list[SiteState] = []
 
     def site(out: Path) -> None:
-        states.append(build_site_into(project, out))
+        states.append(_site_step(project, out))
 
     def leaflets(out: Path) -> None:
-        options = {"paper": args.paper, "print_shop": args.print_shop, "state": states[-1]}
-        reports.append(build_leaflets(project, out, **options))
+        with progress_bar("Rendering leaflets") as progress:
+            report = build_leaflets(
+                project,
+                out,
+                paper=paper,
+                print_shop=print_shop,
+                state=states[-1],
+                progress=progress,
+            )
+        reports.append(report)
 
     steps: list[Step] = [site]
-    if not args.no_leaflets:
+    if not no_leaflets:
         steps.append(leaflets)
-    target = build_and_swap(project, steps, args.site_dir)
+    target = build_and_swap(project, steps, site_dir)
     for report in reports:
-        _print_leaflet_report(report)
-    print(f"Built {target} in {time.monotonic() - started:.1f} s")
+        click.echo("\n".join(leaflet_report(report, verbose)))
+    click.echo(f"Built {target} in {time.monotonic() - started:.1f} s")
     return 0
 
 
-def _print_leaflet_report(report: LeafletReport) -> None:
-    total = len(report.documents)
-    print(f"Leaflets: {total} ({report.rendered} rendered, {total - report.rendered} unchanged)")
-    if report.drafts:
-        print(f"{len(report.drafts)} leaflet(s) are marked UTKAST / DRAFT:")
-        for doc in report.drafts:
-            print(f"  {doc.leaflet.output}:")
-            for doubt in doc.doubts:
-                print(f"    - {doubt}")
+def _site_step(project: Project, out: Path) -> SiteState:
+    """Say what the (silent) MkDocs build is about to do, then run it; the state it loaded."""
+    languages = load_languages(project.data / "languages.yml")
+    announce(f"Building the site ({plural(len(languages.codes), 'language')}) ...")
+    return build_site_into(project, out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point for scripts/build and scripts/serve."""
-    parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__)
-    parser.add_argument("command", choices=["build", "serve"])
-    parser.add_argument(
-        "--root", type=Path, default=REPO, help="project folder (default: this one)"
-    )
-    parser.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
-    parser.add_argument("--paper", choices=["A5", "A4"], help="leaflet paper size (default: A5)")
-    parser.add_argument(
-        "--print-shop",
-        action="store_true",
-        default=None,
-        help="leaflets with 3 mm bleed and crop marks, for a print shop",
-    )
-    parser.add_argument("--no-leaflets", action="store_true", help="build the web site only")
-    parser.add_argument("--address", default="127.0.0.1:8000", help="serve: host:port to listen on")
-    parser.add_argument(
-        "--lang",
-        default=None,
-        help="serve: the language to preview (default: the source language); 'all' for every one",
-    )
-    args = parser.parse_args(argv)
-    _setup_logging()
-    project = Project(args.root.resolve())
-    try:
-        if args.command == "serve":
-            from victiminfo.site.serve import serve
+@click.command()
+@root_option
+@click.option(
+    "--address",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="HOST:PORT",
+    help="Where to listen.",
+)
+@click.option(
+    "--lang",
+    metavar="LANG",
+    help="The language to preview [default: the source language]; 'all' for every one.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@click.option(
+    "--dirty", is_flag=True, help="Rebuild only the changed pages (faster, may miss links)."
+)
+def serve(project: Project, address: str, lang: str | None, open_browser: bool, dirty: bool) -> int:
+    """Live preview on MkDocs' own server: rebuilds when content, data or templates change."""
+    from victiminfo.site.serve import serve as serve_preview  # its server only when serving
 
-            return serve(project, args.address, args.lang)
-        return cmd_build(project, args)
-    except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"\nThe build stopped: {len(exc.problems)} problem(s). site/ was left as it was.",
-            file=sys.stderr,
-        )
-        return 1
-    except MkDocsException as exc:
-        print(f"error: {exc}\nThe build stopped. site/ was left as it was.", file=sys.stderr)
-        return 1
-    except Exception as exc:  # a bug, not bad content: say where, briefly
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        print(
-            f"internal error: {type(exc).__name__}: {exc}\n  at {frame.filename}:{frame.lineno}\n"
-            "This is a bug in the build scripts; please report it with the command you ran.\n"
-            "The build stopped. site/ was left as it was.",
-            file=sys.stderr,
-        )
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    log_mkdocs_to_stderr()
+    return serve_preview(project, address, lang, open_browser=open_browser, dirty=dirty)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from victiminfo.leaflets.plan import LeafletSettings, plan_leaflets
 from victiminfo.project import Project
 from victiminfo.site.loading import load_site_state
 from victiminfo.site.state import SiteState
+
+Progress = Callable[[int, int], None]  # (leaflets done, leaflets in all)
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,15 @@ def build_leaflets(
     paper: str | None = None,
     print_shop: bool | None = None,
     state: SiteState | None = None,
+    progress: Progress | None = None,
 ) -> LeafletReport:
-    """Render every planned leaflet into out/leaflets/ (from the site build's state if given)."""
+    """Render every planned leaflet into out/leaflets/, telling progress how far it is.
+
+    The site build's state is used when given, so that facts are loaded once per build.
+    """
     state = state or load_site_state(project)
     documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
-    rendered = render_all(jobs, state.project.cache, font_files(), _progress)
+    rendered = render_all(jobs, state.project.cache, font_files(), progress or _no_progress)
     return LeafletReport(tuple(documents), rendered)
 
 
@@ -95,15 +101,5 @@ def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: Si
         raise ContentError(problems)
 
 
-def _progress(done: int, total: int) -> None:
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // max(total, 1)
-    end = "\n" if done == total else ""
-    print(
-        f"\rLeaflets [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-        end=end,
-        file=sys.stderr,
-        flush=True,
-    )
+def _no_progress(done: int, total: int) -> None:
+    """Progress nobody watches."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from victiminfo.errors import fail
+from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.leaflets.index import leaflet_index
 from victiminfo.model.languages import Language
 from victiminfo.model.strings import UiStrings
@@ -83,7 +83,34 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
         prefix = "../" * url.count("/")
         index = leaflet_index(state.project, state.leaflets, code, ctx, url_prefix=prefix)
         ctx = replace(ctx, leaflet_index=index)
-    return render_markdown(path, markdown, ctx).html
+    try:
+        return render_markdown(path, markdown, ctx).html
+    except ContentError as exc:
+        raise ContentError(in_file_lines(exc.problems, path, markdown)) from None
+
+
+def in_file_lines(problems: list[Problem], path: Path, body: str) -> list[Problem]:
+    """Problems found in a page's body, with lines counted from the top of its file (as the
+    check counts them), not from the end of the front matter that MkDocs cut off."""
+    offset = body_offset(_source(path), body)
+    return [replace(p, line=p.line + offset) if p.line and p.path == path else p for p in problems]
+
+
+def body_offset(source: str, body: str) -> int:
+    """How many lines of the file come before the body MkDocs handed over.
+
+    Counted in lines, not characters: plugins before ours (mkdocs-static-i18n) rewrite the
+    body line by line and drop its last newline, but keep every line where it was.
+    """
+    return max(len(source.splitlines()) - len(body.splitlines()), 0)
+
+
+def _source(path: Path) -> str:
+    """The page's file as MkDocs reads it (BOM dropped, universal newlines); '' if unreadable."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _emergency(state: SiteState, code: str) -> Markup:

@@ -1,0 +1,7 @@
+"""`python -m victiminfo ...`: the command line."""
+
+import sys
+
+from victiminfo.cli import main
+
+sys.exit(main())
