@@ -30,6 +30,7 @@ from victiminfo.model.catalog import Catalog, load_catalog
 from victiminfo.model.languages import LanguageList, load_languages
 from victiminfo.model.strings import load_strings
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.site.mkdocs_config import read_raw_config
 from victiminfo.site.state import DEFAULT_MAX_AGE_DAYS
 
@@ -126,6 +127,7 @@ def _max_age(project: Project, raw: dict[str, Any], report: CheckReport) -> int:
         Problem(
             project.config_file,
             f"facts_max_age_days must be a whole number of days, not {value!r}",
+            rule=Rule.MAX_AGE_INVALID,
             field="extra.facts_max_age_days",
             hint="write e.g. 'facts_max_age_days: 365' under extra:",
         )
@@ -168,8 +170,8 @@ def _repo(project: Project, use_git: bool, report: CheckReport) -> GitRepo | Non
         Problem(
             project.docs,
             "this is not a git checkout: the translations' source revisions cannot be checked",
+            rule=Rule.NO_GIT_HISTORY,
             hint="run the check in a clone of the project's repository",
-            severity="warning",
         )
     )
     return None
@@ -193,6 +195,7 @@ def _no_source(site: SitePages, page: ContentPage) -> Problem:
     return Problem(
         page.text.path,
         f"there is no Swedish page docs/{site.default}/{rel} for this translation",
+        rule=Rule.TRANSLATION_WITHOUT_SOURCE,
         line=1,
         hint="a translation has the same path as its Swedish page: rename the file, "
         "or write the Swedish page first",

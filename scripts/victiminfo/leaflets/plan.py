@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from victiminfo.content.pages import source_pages
 from victiminfo.errors import ContentError, Problem
 from victiminfo.model.languages import LanguageList
+from victiminfo.rules import Rule
 
 
 class LeafletSettings(BaseModel):
@@ -59,6 +60,7 @@ def parse_settings(config_file: Path, extra: dict[str, Any]) -> LeafletSettings:
                 Problem(
                     config_file,
                     str(err["msg"]),
+                    rule=Rule.LEAFLET_SETTINGS_INVALID,
                     field="extra.leaflets." + ".".join(str(p) for p in err["loc"]),
                 )
                 for err in exc.errors()

@@ -14,6 +14,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from victiminfo.errors import fail
 from victiminfo.model.languages import LanguageList
 from victiminfo.model.strings import UiStrings
+from victiminfo.rules import Rule
 
 
 def i18n_languages(languages: LanguageList, strings: dict[str, UiStrings]) -> list[dict[str, Any]]:
@@ -43,9 +44,16 @@ def read_raw_config(config_file: Path) -> dict[str, Any]:
         with config_file.open(encoding="utf-8") as fd:
             raw = yaml.load(fd, Loader=get_yaml_loader())
     except (OSError, yaml.YAMLError) as exc:
-        raise fail(config_file, f"cannot read the configuration: {exc}") from None
+        raise fail(
+            config_file, f"cannot read the configuration: {exc}", rule=Rule.CONFIG_UNREADABLE
+        ) from None
     if not isinstance(raw, dict):
-        raise fail(config_file, "the configuration must be a mapping of settings", line=1)
+        raise fail(
+            config_file,
+            "the configuration must be a mapping of settings",
+            rule=Rule.CONFIG_NOT_A_MAPPING,
+            line=1,
+        )
     return raw
 
 
@@ -56,7 +64,12 @@ def plugins_with_languages(
     raw = read_raw_config(config_file)
     plugins = raw.get("plugins")
     if not isinstance(plugins, list):
-        raise fail(config_file, "'plugins' must be a list that includes i18n", field="plugins")
+        raise fail(
+            config_file,
+            "'plugins' must be a list that includes i18n",
+            rule=Rule.PLUGINS_NOT_A_LIST,
+            field="plugins",
+        )
     out: list[Any] = []
     for entry in plugins:
         if isinstance(entry, dict) and "i18n" in entry:
@@ -75,4 +88,6 @@ def load_site_config(
     try:
         return load_config(str(config_file), plugins=plugins, **overrides)
     except ConfigurationError as exc:
-        raise fail(config_file, f"the configuration is not valid: {exc}") from None
+        raise fail(
+            config_file, f"the configuration is not valid: {exc}", rule=Rule.CONFIG_INVALID
+        ) from None

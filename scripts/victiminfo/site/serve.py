@@ -24,6 +24,7 @@ from victiminfo.errors import fail
 from victiminfo.model.languages import LanguageList, load_languages
 from victiminfo.model.strings import load_strings
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.site.mkdocs_config import plugins_with_languages, read_raw_config
 
 ALL = "all"
@@ -51,7 +52,9 @@ def preview_config(project: Project, site_dir: str, address: str, lang: str | No
             extra=preview_extra(project),
         )
     except ConfigurationError as exc:
-        raise fail(project.config_file, f"the configuration is not valid: {exc}") from None
+        raise fail(
+            project.config_file, f"the configuration is not valid: {exc}", rule=Rule.CONFIG_INVALID
+        ) from None
     config.watch.extend([str(project.templates), str(project.root / "scripts" / "victiminfo")])
     return config
 
@@ -64,6 +67,7 @@ def preview_language(languages: LanguageList, lang: str | None, project: Project
         raise fail(
             project.data / "languages.yml",
             f"--lang {lang}: no such language; use one of {', '.join(languages.codes)} or all",
+            rule=Rule.LANGUAGE_UNKNOWN,
         )
     return lang
 
