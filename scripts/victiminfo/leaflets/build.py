@@ -84,7 +84,7 @@ def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: Si
                     + ", ".join(describe(c) for c in missing[:5]),
                     rule=Rule.FONT_LACKS_CHARACTER,
                     hint="replace the character, or add a font that has it to overrides/leaflets/"
-                    "leaflet.css and scripts/victiminfo/fonts.py",
+                    "leaflet.css and scripts/victiminfo/leaflets/fonts.py",
                 )
             )
     if problems:
