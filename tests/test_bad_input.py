@@ -1,4 +1,7 @@
-"""Bad content stops the build: one clear message, no traceback, site/ untouched (issue #2)."""
+"""Bad content stops the build: one clear message, no traceback, site/ untouched (issue #2).
+
+Each message names the rule broken, as the check does (issue #11).
+"""
 
 from __future__ import annotations
 
@@ -14,55 +17,58 @@ CASES = {
     "malformed YAML": (
         DATA / "services/hjalplinjen.yml",
         "name: Hjälplinjen\n  bad: [unclosed\n",
-        ["services/hjalplinjen.yml:", "not valid YAML"],
+        ["services/hjalplinjen.yml:2: error: VI101 yaml-invalid:"],
     ),
     "missing required field": (
         DATA / "services/hjalplinjen.yml",
         "organisation: X\narea: national\naudience:\n  crimes: [any]\n",
-        ["services/hjalplinjen.yml:1", "[name]", "required field is missing"],
+        ["services/hjalplinjen.yml:1: error: VI106 required-field-missing: [name]"],
     ),
     "unknown field": (
         DATA / "places/testby.yml",
         "name: Testby\nkind: municipality\nphone_number: '112'\nservices:\n  - service: polisen\n",
-        ["places/testby.yml:3", "[phone_number]", "not known"],
+        ["places/testby.yml:3: error: VI107 unknown-field: [phone_number]"],
     ),
     "invalid language code": (
         DATA / "languages.yml",
         "- code: Svenska!\n  name: Svenska\n  english_name: Swedish\n  dir: ltr\n  default: true\n"
         "  search: {lang: sv, stemming: true}\n",
-        ["languages.yml:1", "[0.code]"],
+        ["languages.yml:1: error: VI109 value-not-allowed: [0.code]"],
     ),
     "place names a service that does not exist": (
         DATA / "places/testby.yml",
         "name: Testby\nkind: municipality\nservices:\n  - service: polisen\n  - service: origo\n",
-        ["places/testby.yml:5", "[services.1.service]", "no service 'origo'"],
+        [
+            "places/testby.yml:5: error: VI111 place-service-unknown: [services.1.service]",
+            "'origo'",
+        ],
     ),
     "phone number that does not parse": (
         DATA / "services/polisen.yml",
         "name: Polisen\norganisation: P\narea: national\naudience: {}\n"
         "phones:\n  - number: '12 34'\n    label: emergency\n",
-        ["services/polisen.yml:6", "[phones.0.number]", "not a valid Swedish phone number"],
+        ["services/polisen.yml:6: error: VI201 phone-invalid: [phones.0.number]"],
     ),
     "unknown fact source": (
         DATA / "services/polisen.yml",
         "name: Polisen\norganisation: P\narea: national\naudience: {}\n"
         "phones:\n  - number: '112'\n    label: emergency\n    source: nowhere\n",
-        ["services/polisen.yml:8", "[phones.0.source]", "'nowhere' is not listed"],
+        ["services/polisen.yml:8: error: VI207 source-unknown: [phones.0.source]", "'nowhere'"],
     ),
     "unknown placeholder service": (
         Path("docs/sv/index.md"),
         "# Start\n\nText.\n\n{{ card origo }}\n",
-        ["docs/sv/index.md:5", "names a service that does not exist"],
+        ["docs/sv/index.md:5: error: VI307 placeholder-name-unknown:", "{{ card origo }}"],
     ),
     "unknown placeholder kind": (
         Path("docs/sv/index.md"),
         "# Start\n\n{{ map solna }}\n",
-        ["docs/sv/index.md:3", "unknown placeholder"],
+        ["docs/sv/index.md:3: error: VI305 placeholder-kind-unknown:"],
     ),
     "content folder for an unknown language": (
         Path("docs/xx/index.md"),
         "# Hej\n",
-        ["docs/xx", "not a language of this site"],
+        ["docs/xx: error: VI322 language-folder-unknown:"],
     ),
 }
 

@@ -1,8 +1,9 @@
 """scripts/check on broken content: one clear message per mistake, with file and line (issue #5).
 
 Every case in tests/fixtures/bad-content/ is applied onto a copy of the small fixture site in
-a fresh git repository; the check must report it at the right file and line, exit 1 for
-errors and 0 for warnings only, and never print a traceback.
+a fresh git repository; the check must report it at the right file and line, under the rule
+the case names (issue #11), exit 1 for errors and 0 for warnings only, and never print a
+traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 from git_site import commit_all, git_site
 from support import FIXTURES, REPO
 from victiminfo.cli import main as victiminfo_main
+from victiminfo.rules import Rule
 
 CORPUS = FIXTURES / "bad-content"
 CASES = sorted(p.stem for p in CORPUS.glob("*.yml"))
@@ -46,6 +48,25 @@ def apply_case(base: Path, revision: str, target: Path, case: dict[str, Any]) ->
     for rel in case.get("delete", []):
         (root / rel).unlink()
     return root
+
+
+def expected_prefix(case: dict[str, Any]) -> str:
+    """How the case's line must start: `where: severity: CODE name:`, or just `where`."""
+    if "rule" not in case:
+        return str(case["where"])
+    rule = Rule.from_code(case["rule"].split()[0])
+    assert case["rule"] == str(rule), f"the case names {case['rule']}, the registry {rule}"
+    return f"{case['where']}: {rule.severity}: {rule}:"
+
+
+def unregistered(output: str) -> list[str]:
+    """Problem lines that do not show a registered rule's severity, code and name."""
+    shown = [f": {rule.severity}: {rule}: " for rule in Rule]
+    return [
+        line
+        for line in output.splitlines()
+        if (": error:" in line or ": warning:" in line) and not any(s in line for s in shown)
+    ]
 
 
 def run_check(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
@@ -79,13 +100,21 @@ def test_each_mistake_gets_its_own_message(
 
     assert "Traceback" not in output and "internal error" not in output, output
     assert code == case["exit"], output
-    prefix = f"{case['where']}: {case['severity']}:" if case["severity"] else case["where"]
-    message = case["message"].replace("@REVISION@", revision)
+    assert not unregistered(output), output
+    prefix = expected_prefix(case)
+    message = case.get("message", "").replace("@REVISION@", revision)
     lines = [line for line in output.splitlines() if line.startswith(prefix)]
     assert any(message in line for line in lines), f"no '{prefix} ...{message}' in:\n{output}"
     errors = case.get("errors", 1 if case["exit"] else 0)
     if errors != "any":
         assert output.count(": error:") == errors, output
+
+
+def test_every_case_is_keyed_by_the_rule_it_breaks() -> None:
+    """Only a case of content that must pass has no rule (issue #11)."""
+    for name in CASES:
+        case = yaml.safe_load((CORPUS / f"{name}.yml").read_text(encoding="utf-8"))
+        assert ("rule" in case) != name.endswith("-fine"), name
 
 
 def test_corpus_has_at_least_twenty_kinds_of_mistake() -> None:
@@ -105,7 +134,8 @@ def test_scripts_check_prints_github_annotations(
         check=False,
     )
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "::error file=docs/sv/andra.md,line=4::a <script> element" in done.stdout
+    annotation = "::error file=docs/sv/andra.md,line=4::VI317 element-not-allowed: a <script>"
+    assert annotation in done.stdout
     assert done.stdout.rstrip().endswith("check: 1 error, 1 warning in 19 files")
 
 

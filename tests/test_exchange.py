@@ -348,7 +348,7 @@ def test_export_names_a_page_whose_front_matter_is_not_yaml(tmp_path: Path, code
     commit_all(root, "broken front matter")
     result = _tool(root, "export", "en", "--all", "-o", str(tmp_path / "x.xlf"))
     assert result.returncode == 1
-    error = rf"docs/{code}/rik\.md:\d+: error: front matter: this is not valid YAML"
+    error = rf"docs/{code}/rik\.md:\d+: error: VI301 front-matter-not-yaml: front matter: "
     assert re.search(error, result.stderr)
     assert not (tmp_path / "x.xlf").exists()
 

@@ -194,9 +194,13 @@ def test_a_broken_front_matter_is_reported_not_fatal(tmp_path: Path) -> None:
     path.write_text(re.sub(r"source_revision: .*", "source_revision: 12", text), "utf-8")
     result = run_tool("status", "--root", str(root))
     assert result.returncode == 0 and "Traceback" not in result.stderr
-    assert "docs/en/index.md:2: error: [source_revision]" in result.stdout
+    assert "docs/en/index.md:2: error: VI411 translation-record-invalid: [source_revision]" in (
+        result.stdout
+    )
     markdown_out = run_tool("status", "--root", str(root), "--format", "markdown").stdout
-    assert "- problem: `index.md`: front matter:" in markdown_out
+    assert "- problem: `index.md`: VI411 translation-record-invalid: [source_revision]" in (
+        markdown_out
+    )
 
 
 def test_front_matter_that_is_not_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -207,5 +211,6 @@ def test_front_matter_that_is_not_yaml_is_reported_with_its_line(tmp_path: Path)
     result = run_tool("status", "--root", str(root))
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert re.search(
-        r"docs/en/index\.md:\d+: error: front matter: this is not valid YAML", result.stdout
+        r"docs/en/index\.md:\d+: error: VI301 front-matter-not-yaml: front matter: this is not",
+        result.stdout,
     )

@@ -1,34 +1,43 @@
-"""Content errors that name the file, line and field, and say how to fix them."""
+"""Content errors that name the file, line, field and rule, and say how to fix them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from victiminfo.rules import Rule
+from victiminfo.rules import Severity as Severity
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, located as precisely as we can."""
+    """One thing wrong with the content, located as precisely as we can, and the rule it breaks."""
 
     path: Path
     message: str
+    rule: Rule
     line: int | None = None
     field: str | None = None
     hint: str | None = None
-    severity: Severity = "error"
+
+    @property
+    def severity(self) -> Severity:
+        """Error or warning: the rule's severity."""
+        return self.rule.severity
 
     def __str__(self) -> str:
         return self.format(_display(self.path))
 
+    def headline(self) -> str:
+        """What is wrong, as every output shows it: `VI201 phone-invalid: [field] message`."""
+        field = f"[{self.field}] " if self.field else ""
+        return f"{self.rule}: {field}{self.message}"
+
     def format(self, shown_path: str) -> str:
-        """The problem as `file:line: error: [field] message`, then how to fix it."""
+        """The problem as `file:line: error: CODE name: [field] message`, then how to fix it."""
         where = f"{shown_path}:{self.line}" if self.line else shown_path
-        field = f" [{self.field}]" if self.field else ""
         hint = f"\n    how to fix: {self.hint}" if self.hint else ""
-        return f"{where}: {self.severity}:{field} {self.message}{hint}"
+        return f"{where}: {self.severity}: {self.headline()}{hint}"
 
 
 class ContentError(Exception):
@@ -39,22 +48,25 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def fail(path: Path, message: str, **where: object) -> ContentError:
+class RuleViolation(ValueError):
+    """A ValueError that names the rule broken, so that a validator's error keeps its code."""
+
+    def __init__(self, rule: Rule, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+def fail(
+    path: Path,
+    message: str,
+    rule: Rule,
+    *,
+    line: int | None = None,
+    field: str | None = None,
+    hint: str | None = None,
+) -> ContentError:
     """Build a ContentError for a single problem (to be raised by the caller)."""
-    line = where.get("line")
-    field = where.get("field")
-    hint = where.get("hint")
-    return ContentError(
-        [
-            Problem(
-                path,
-                message,
-                line=line if isinstance(line, int) else None,
-                field=str(field) if field is not None else None,
-                hint=str(hint) if hint is not None else None,
-            )
-        ]
-    )
+    return ContentError([Problem(path, message, rule, line=line, field=field, hint=hint)])
 
 
 def _display(path: Path) -> str:

@@ -137,7 +137,11 @@ def site_config(services: int, *, plain: bool = False, repo: Path = REPO) -> dic
     config["nav"] = nav(services)
     config["site_name"] = "Stöd för brottsoffer (benchmark)"
     if plain:
-        config["plugins"] = [e for e in config["plugins"] if plugin_entry({"plugins": [e]}) is None]
+        config["plugins"] = [
+            e
+            for e in config["plugins"]
+            if plugin_entry({"plugins": [e]}, repo / "mkdocs.yml") is None
+        ]
         config["theme"] = {
             "name": "material",
             "custom_dir": "plain-overrides",

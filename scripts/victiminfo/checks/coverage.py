@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from victiminfo.errors import Problem
 from victiminfo.model.languages import LanguageList
+from victiminfo.rules import Rule
 
 RIGHTS_PAGE = PurePosixPath("dina-rattigheter.md")
 ITEMS = {
@@ -44,6 +45,7 @@ def coverage_problems(docs: Path, languages: LanguageList) -> list[Problem]:
                     path,
                     f"the rights page does not cover art. 4(1)({letter}) of the EU directive: "
                     f"{ITEMS[letter]}",
+                    rule=Rule.RIGHTS_ITEM_MISSING,
                     hint=f"add a section whose heading ends with {{#ratt-{letter}}} (see docs/sv/"
                     f"{RIGHTS_PAGE})",
                 )

@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 import phonenumbers
 from pydantic import BaseModel
 
-from victiminfo.errors import Problem, Severity
+from victiminfo.errors import Problem
 from victiminfo.model.catalog import Catalog, facts_of
 from victiminfo.model.facts import Phone, Sourced, Web
 from victiminfo.model.phones import is_short_number, parse_phone
 from victiminfo.model.yamlfile import Loc, LocatedData, load_yaml
+from victiminfo.rules import Rule
 
 SOURCE_HINT = "add 'source: KEY' (a key in docs/_data/sources.yml) and 'checked: YYYY-MM-DD'"
 
@@ -53,7 +54,7 @@ def _source_problems(catalog: Catalog) -> list[Problem]:
             (key, "url"),
             f"the source '{key}' has a web address that is not https: {url}",
             "write the https:// address if the site has one",
-            "warning",
+            Rule.SOURCE_NOT_HTTPS,
         )
         for key, url in insecure.items()
     ]
@@ -82,7 +83,7 @@ def _dated(fact: Sourced, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterato
             loc,
             f"this fact has no {missing}: it is shown as unverified and its leaflets are drafts",
             SOURCE_HINT + " when you have confirmed it on the source",
-            "warning",
+            Rule.FACT_UNVERIFIED,
         )
     if fact.checked is None:
         return
@@ -94,6 +95,7 @@ def _dated(fact: Sourced, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterato
             f"checked {fact.checked.isoformat()} is in the future (today is "
             f"{rule.today.isoformat()})",
             "write the day you confirmed the fact on its source, as YYYY-MM-DD",
+            Rule.CHECKED_IN_FUTURE,
         )
     elif age > rule.max_age_days:
         yield _at(
@@ -103,7 +105,7 @@ def _dated(fact: Sourced, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterato
             f"facts_max_age_days ({rule.max_age_days}, mkdocs.yml). The build counts from the "
             "edition date (the last commit) and shows it as possibly out of date",
             "confirm the fact on its source again and write today's date in 'checked:'",
-            "warning",
+            Rule.CHECKED_LONG_AGO,
         )
 
 
@@ -119,7 +121,7 @@ def _phone_format(phone: Phone, data: LocatedData, loc: Loc) -> Iterator[Problem
             loc,
             f"the number '{phone.number}' is usually written '{usual}'",
             f'write number: "{usual}", so that every page writes it the same way',
-            "warning",
+            Rule.PHONE_WRITTEN_UNUSUALLY,
         )
 
 
@@ -131,6 +133,7 @@ def _web(web: Web, data: LocatedData, loc: Loc) -> Iterator[Problem]:
             loc,
             f"the web address '{url}' is not https: readers' visits could be seen or changed",
             "write the https:// address (open it in a browser to check that it works)",
+            Rule.WEB_NOT_HTTPS,
         )
     elif "." not in (urlsplit(url).hostname or ""):
         yield _at(
@@ -138,14 +141,11 @@ def _web(web: Web, data: LocatedData, loc: Loc) -> Iterator[Problem]:
             loc,
             f"the web address '{url}' has no domain such as '.se'",
             "write the whole address, e.g. https://www.brottsofferjouren.se/",
+            Rule.WEB_NO_DOMAIN,
         )
 
 
-def _at(
-    data: LocatedData, loc: Loc, message: str, hint: str, severity: Severity = "error"
-) -> Problem:
+def _at(data: LocatedData, loc: Loc, message: str, hint: str, rule: Rule) -> Problem:
     """A problem at a value of a data file, its field named by the value's dotted path."""
     field = ".".join(str(part) for part in loc) or None
-    return Problem(
-        data.path, message, line=data.line_of(loc), field=field, hint=hint, severity=severity
-    )
+    return Problem(data.path, message, rule=rule, line=data.line_of(loc), field=field, hint=hint)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from victiminfo.errors import Problem
 from victiminfo.model.languages import LanguageList
+from victiminfo.rules import Rule
 
 
 def layout_problems(docs: Path, languages: LanguageList) -> list[Problem]:
@@ -19,12 +20,17 @@ def layout_problems(docs: Path, languages: LanguageList) -> list[Problem]:
                     entry,
                     f"'{entry.name}' is not a language of this site "
                     f"(known: {', '.join(languages.codes)})",
+                    rule=Rule.LANGUAGE_FOLDER_UNKNOWN,
                     hint="rename the folder to a language code, or add the language to "
                     "docs/_data/languages.yml",
                 )
             )
     if not (docs / languages.default.code).is_dir():
         problems.append(
-            Problem(docs, f"the source language folder '{languages.default.code}/' is missing")
+            Problem(
+                docs,
+                f"the source language folder '{languages.default.code}/' is missing",
+                rule=Rule.SOURCE_LANGUAGE_FOLDER_MISSING,
+            )
         )
     return problems

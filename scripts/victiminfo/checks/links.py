@@ -12,6 +12,7 @@ from victiminfo.content.anchors import TocSettings, anchor_ids
 from victiminfo.content.markdown_outline import Link, Outline
 from victiminfo.content.page_text import PageText
 from victiminfo.errors import Problem
+from victiminfo.rules import Rule
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LINK_ATTRS = {"a": "href", "img": "src", "area": "href"}
@@ -72,7 +73,11 @@ def _check_link(site: SitePages, page: ContentPage, link: Link) -> Iterator[Prob
     where = page.text.path
     if not target:
         yield Problem(
-            where, "this link has no target", line=link.line, hint="write [text](page.md)"
+            where,
+            "this link has no target",
+            rule=Rule.LINK_WITHOUT_TARGET,
+            line=link.line,
+            hint="write [text](page.md)",
         )
         return
     if SCHEME.match(target) or target.startswith("//"):
@@ -81,6 +86,7 @@ def _check_link(site: SitePages, page: ContentPage, link: Link) -> Iterator[Prob
         yield Problem(
             where,
             f"the link '{target}' starts with '/': it breaks in every language but Swedish",
+            rule=Rule.LINK_ABSOLUTE,
             line=link.line,
             hint="link to the Markdown file relative to this page, e.g. [Solna](orter/solna.md)",
         )
@@ -101,6 +107,7 @@ def _check_path(
         yield Problem(
             page.text.path,
             f"the link '{link.target}' goes above the language folder",
+            rule=Rule.LINK_ABOVE_LANGUAGE_FOLDER,
             line=link.line,
             hint="remove a '../': links stay inside docs/<language>/",
         )
@@ -121,6 +128,7 @@ def _no_page(site: SitePages, page: ContentPage, link: Link, target: PurePosixPa
         page.text.path,
         f"the link '{link.target}' leads to no page: there is no docs/{site.default}/{target}"
         + (f" nor docs/{page.text.code}/{target}" if page.text.code != site.default else ""),
+        rule=Rule.LINK_TO_MISSING_PAGE,
         line=link.line,
         hint="correct the file name (links name the .md file, relative to this page), "
         "or create the page",
@@ -149,7 +157,11 @@ def _check_file(
         hint = f"link to one of its pages, e.g. ({_relative(page.text.rel, inside[0])})"
     what = "a folder, not a page" if folder else f"nothing in docs/{page.text.code}/"
     yield Problem(
-        page.text.path, f"the link '{link.target}' leads to {what}", line=link.line, hint=hint
+        page.text.path,
+        f"the link '{link.target}' leads to {what}",
+        rule=Rule.LINK_NOT_TO_A_PAGE,
+        line=link.line,
+        hint=hint,
     )
 
 
@@ -171,6 +183,7 @@ def _check_anchor(
     yield Problem(
         page.text.path,
         f"the link '{link.target}' points to #{fragment}, but {where} has no heading with that id",
+        rule=Rule.LINK_TO_MISSING_ANCHOR,
         line=link.line,
         hint=f"use one of the page's ids: {known}",
     )

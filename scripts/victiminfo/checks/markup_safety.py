@@ -14,6 +14,7 @@ from pathlib import Path
 
 from victiminfo.content.markdown_outline import Outline, Tag
 from victiminfo.errors import Problem
+from victiminfo.rules import Rule
 
 ELEMENTS = {
     "script": "runs code in the reader's browser",
@@ -67,6 +68,7 @@ def _tag_problems(path: Path, tag: Tag) -> Iterator[Problem]:
         yield Problem(
             path,
             f"a <{tag.name}> element {ELEMENTS[tag.name]}: it is not allowed in a page",
+            rule=Rule.ELEMENT_NOT_ALLOWED,
             line=tag.line,
             hint=HINT_MARKUP,
         )
@@ -82,6 +84,7 @@ def _attribute(path: Path, line: int, where: str, name: str, value: str) -> Iter
         yield Problem(
             path,
             f"the attribute '{name}' on {where} runs code when the reader acts: not allowed",
+            rule=Rule.EVENT_ATTRIBUTE_NOT_ALLOWED,
             line=line,
             hint="remove the attribute",
         )
@@ -100,6 +103,7 @@ def _scheme_problem(path: Path, line: int, what: str, scheme: str) -> Problem:
     return Problem(
         path,
         f"{what} uses a '{scheme}' address, which {reason}: not allowed",
+        rule=Rule.ADDRESS_RUNS_CODE,
         line=line,
         hint="link to a page (page.md) or an https:// address; save images under docs/sv/",
     )
@@ -113,6 +117,7 @@ def _remote(path: Path, line: int, url: str) -> Problem:
     return Problem(
         path,
         f"the image '{url}' is loaded from another host: the reader's visit would be seen there",
+        rule=Rule.REMOTE_IMAGE,
         line=line,
         hint="save the image under docs/sv/ (e.g. docs/sv/bilder/karta.png) and link it "
         "relative to this page",

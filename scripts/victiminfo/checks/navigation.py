@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from victiminfo.errors import Problem
+from victiminfo.rules import Rule
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -37,6 +38,7 @@ def nav_problems(
         Problem(
             config_file,
             f"the nav lists '{entry}', but there is no docs/{default}/{entry}",
+            rule=Rule.NAV_PAGE_MISSING,
             line=_line_of(text, entry),
             field="nav",
             hint="correct the file name, or remove the entry",
@@ -50,10 +52,10 @@ def nav_problems(
                 config_file,
                 f"the page docs/{default}/{page} is not in the nav: readers only find it "
                 "through links",
+                rule=Rule.PAGE_NOT_IN_NAV,
                 field="nav",
                 hint=f"add '- {page}' under nav: where it belongs (or ignore this if that is "
                 "what you want)",
-                severity="warning",
             )
         )
     return problems

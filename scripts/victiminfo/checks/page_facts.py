@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from victiminfo.content.page_text import PageText
@@ -14,14 +15,14 @@ from victiminfo.content.placeholders import (
 )
 from victiminfo.errors import Problem
 from victiminfo.model.catalog import Catalog
+from victiminfo.rules import Rule
 
 
 def placeholder_fact_problems(page: PageText, catalog: Catalog | None) -> list[Problem]:
     """Unknown kinds, wrong arity, and (with a catalog) names that are not in the data."""
     offset = page.body_line - 1
     problems = [
-        Problem(p.path, p.message, line=(p.line or 1) + offset, hint=p.hint)
-        for p in placeholder_problems(page.path, page.body)
+        replace(p, line=(p.line or 1) + offset) for p in placeholder_problems(page.path, page.body)
     ]
     if catalog is None:
         return problems
@@ -29,9 +30,7 @@ def placeholder_fact_problems(page: PageText, catalog: Catalog | None) -> list[P
         if ph.kind in KINDS and len(ph.args) == ARITY[ph.kind]:
             problem = _unknown_name(page.path, ph, catalog)
             if problem is not None:
-                problems.append(
-                    Problem(problem.path, problem.message, line=ph.line + offset, hint=problem.hint)
-                )
+                problems.append(replace(problem, line=ph.line + offset))
     return problems
 
 
@@ -47,6 +46,7 @@ def _unknown_name(path: Path, ph: Placeholder, catalog: Catalog) -> Problem | No
             return Problem(
                 path,
                 f"'{name}' has no phone labelled '{ph.args[1]}'",
+                rule=Rule.PHONE_LABEL_UNKNOWN,
                 hint=f"use one of: {', '.join(labels) or 'none (add a phone to the data first)'}",
             )
     return None
@@ -56,5 +56,6 @@ def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Proble
     return Problem(
         path,
         f"'{ph.text}' names a {what} that does not exist",
+        rule=Rule.PLACEHOLDER_NAME_UNKNOWN,
         hint=f"known {what}s: {', '.join(known)}",
     )

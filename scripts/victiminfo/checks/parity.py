@@ -17,6 +17,7 @@ from victiminfo.content.anchors import explicit_ids
 from victiminfo.content.placeholders import find_placeholders
 from victiminfo.content.text_literals import Literal, Literals, literals
 from victiminfo.errors import Problem
+from victiminfo.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,9 @@ class Pair:
         lines = self.source.text.text.split("\n")
         return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
-    def problem(self, line: int, message: str, hint: str, warning: bool = False) -> Problem:
+    def problem(self, rule: Rule, line: int, message: str, hint: str) -> Problem:
         """A problem located in the translation."""
-        return Problem(
-            self.translation.text.path,
-            message,
-            line=line,
-            hint=hint,
-            severity="warning" if warning else "error",
-        )
+        return Problem(self.translation.text.path, message, rule=rule, line=line, hint=hint)
 
 
 def parity_problems(translation: ContentPage, source: ContentPage) -> list[Problem]:
@@ -80,6 +75,11 @@ BLOCK_HINT = "keep each '!!! kind' block of the Swedish page with the same kind;
 LITERAL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 ID_HINT = 'keep every {#id} and id="..." of the Swedish page exactly: links point to them'
 LINK_HINT = "keep each link target exactly as in the Swedish page; translate only the link text"
+SEQUENCE_RULES = {
+    "heading": Rule.HEADING_MISMATCH,
+    "placeholder": Rule.PLACEHOLDER_MISMATCH,
+    "admonition": Rule.ADMONITION_MISMATCH,
+}
 
 
 def _headings(page: ContentPage) -> list[Item]:
@@ -134,6 +134,7 @@ def _sequence(
         for tr in translation[t1 + len(pairs) : t2]:
             problems.append(
                 pair.problem(
+                    SEQUENCE_RULES[what],
                     tr.line,
                     f"the {what} '{tr.shown}' is not in the Swedish page",
                     hint,
@@ -144,6 +145,7 @@ def _sequence(
 
 def _differs(pair: Pair, what: str, tr: Item, sv: Item, hint: str) -> Problem:
     return pair.problem(
+        SEQUENCE_RULES[what],
         tr.line,
         f"this {what} is '{tr.shown}', but the Swedish page has '{sv.shown}' here "
         f"(Swedish line {sv.line}: {pair.source_line(sv.line)})",
@@ -153,6 +155,7 @@ def _differs(pair: Pair, what: str, tr: Item, sv: Item, hint: str) -> Problem:
 
 def _missing(pair: Pair, what: str, sv: Item, line: int, hint: str) -> Problem:
     return pair.problem(
+        SEQUENCE_RULES[what],
         line,
         f"the {what} '{sv.shown}' of the Swedish page is missing in this section "
         f"(Swedish line {sv.line}: {pair.source_line(sv.line)})",
@@ -174,6 +177,7 @@ def _links(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
             extra[link.target] -= 1
             problems.append(
                 pair.problem(
+                    Rule.LINK_MISMATCH,
                     link.line,
                     f"the link '{link.target}' is not in the Swedish page "
                     "(or it is there fewer times)",
@@ -185,6 +189,7 @@ def _links(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
             missing[link.target] -= 1
             problems.append(
                 pair.problem(
+                    Rule.LINK_MISMATCH,
                     near(link.line),
                     f"the link '{link.target}' of the Swedish page is missing in this section "
                     f"(Swedish line {link.line}: {pair.source_line(link.line)})",
@@ -205,12 +210,13 @@ def _ids_outside_headings(page: ContentPage) -> dict[str, int]:
 def _other_ids(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
     tr, sv = _ids_outside_headings(pair.translation), _ids_outside_headings(pair.source)
     problems = [
-        pair.problem(line, f"the id '#{key}' is not in the Swedish page", ID_HINT)
+        pair.problem(Rule.ID_MISMATCH, line, f"the id '#{key}' is not in the Swedish page", ID_HINT)
         for key, line in tr.items()
         if key not in sv
     ]
     problems += [
         pair.problem(
+            Rule.ID_MISMATCH,
             near(line),
             f"the id '#{key}' of the Swedish page is missing in this section "
             f"(Swedish line {line}: {pair.source_line(line)})",
@@ -243,15 +249,20 @@ def _in_source(item: Literal, sv: Literals) -> bool:
 
 
 NOUNS = {"phone": "phone number", "email": "e-mail address", "url": "web address"}
+LITERAL_RULES = {
+    "phone": Rule.PHONE_NOT_IN_SOURCE,
+    "email": Rule.EMAIL_NOT_IN_SOURCE,
+    "url": Rule.WEB_ADDRESS_NOT_IN_SOURCE,
+}
 
 
 def _literal_problem(pair: Pair, item: Literal) -> Problem:
     if item.kind == "number":
         return pair.problem(
+            Rule.NUMBER_NOT_IN_SOURCE,
             item.line,
             f"the number '{item.text}' is not in the Swedish page: check it against the source",
             "write the same number as the Swedish page (a date, an age, a law's number)",
-            warning=True,
         )
     how = (
         "use a placeholder such as {{ phone SERVICE LABEL }}, as the Swedish page does"
@@ -259,6 +270,7 @@ def _literal_problem(pair: Pair, item: Literal) -> Problem:
         else "use exactly the address of the Swedish page, or add it there first"
     )
     return pair.problem(
+        LITERAL_RULES[item.kind],
         item.line,
         f"the {NOUNS[item.kind]} '{item.text}' is not in the Swedish page: a reader "
         "could be sent to a wrong number or address",

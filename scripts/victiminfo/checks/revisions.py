@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from victiminfo.content.page_text import PageText
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import GitRepo
+from victiminfo.rules import Rule
 from victiminfo.translation.meta import (
     KEYS,
     TranslationMeta,
@@ -30,10 +31,10 @@ def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
                 Problem(
                     page.path,
                     f"front matter: '{key}' is not a key this site reads (a typo?)",
+                    rule=Rule.FRONT_MATTER_KEY_UNKNOWN,
                     line=front_matter_line(page.text, str(key)),
                     field=str(key),
                     hint=f"use one of: {', '.join(sorted(known))}",
-                    severity="warning",
                 )
             )
     return problems
@@ -57,6 +58,7 @@ def _revision(
         yield Problem(
             page.path,
             "this translation does not say which version of the Swedish page it was made from",
+            rule=Rule.SOURCE_REVISION_MISSING,
             line=1,
             field="source_revision",
             hint="add 'source_revision: COMMIT' to the front matter, the commit of the Swedish "
@@ -72,6 +74,7 @@ def _revision(
                 page.path,
                 f"the commit '{revision}' does not exist: was the history rewritten, "
                 "or is it a typo?",
+                rule=Rule.REVISION_UNKNOWN,
                 line=front_matter_line(page.text, key),
                 field=key,
                 hint="find the commit the translation was made from with "
@@ -83,9 +86,9 @@ def _revision(
             page.path,
             f"the Swedish page changed since {meta.source_revision}, when this translation "
             "was made: it may be out of date",
+            rule=Rule.TRANSLATION_STALE,
             line=front_matter_line(page.text, "source_revision"),
             field="source_revision",
             hint=f"see what changed with 'scripts/status --diff {page.code} {rel}', update the "
             "translation, then record the new source revision",
-            severity="warning",
         )

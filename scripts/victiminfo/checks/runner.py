@@ -31,6 +31,7 @@ from victiminfo.model.freshness import DEFAULT_MAX_AGE_DAYS
 from victiminfo.model.languages import LanguageList, load_languages
 from victiminfo.model.strings import load_strings
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.site.config import plugin_entry, validate_options
 from victiminfo.site.mkdocs_config import read_raw_config
 
@@ -120,7 +121,7 @@ def _languages_alone(project: Project) -> LanguageList | None:
 
 def _max_age(project: Project, raw: dict[str, Any], report: CheckReport) -> int:
     """The plugin's facts_max_age_days (its options are checked as the build checks them)."""
-    entry = plugin_entry(raw) or {}
+    entry = report.collect(partial(plugin_entry, raw, project.config_file)) or {}
     options = report.collect(partial(validate_options, project.config_file, entry))
     return options.facts_max_age_days if options is not None else DEFAULT_MAX_AGE_DAYS
 
@@ -160,8 +161,8 @@ def _repo(project: Project, use_git: bool, report: CheckReport) -> GitRepo | Non
         Problem(
             project.docs,
             "this is not a git checkout: the translations' source revisions cannot be checked",
+            rule=Rule.NO_GIT_HISTORY,
             hint="run the check in a clone of the project's repository",
-            severity="warning",
         )
     )
     return None
@@ -185,6 +186,7 @@ def _no_source(site: SitePages, page: ContentPage) -> Problem:
     return Problem(
         page.text.path,
         f"there is no Swedish page docs/{site.default}/{rel} for this translation",
+        rule=Rule.TRANSLATION_WITHOUT_SOURCE,
         line=1,
         hint="a translation has the same path as its Swedish page: rename the file, "
         "or write the Swedish page first",

@@ -9,6 +9,7 @@ from victiminfo.content.text_literals import literals, phone_key
 from victiminfo.errors import Problem
 from victiminfo.model.catalog import Catalog
 from victiminfo.model.phones import parse_phone
+from victiminfo.rules import Rule
 
 
 def data_phones(catalog: Catalog | None) -> dict[str, str]:
@@ -34,6 +35,7 @@ def typed_phone_problems(page: ContentPage, known: dict[str, str]) -> list[Probl
                 page.text.path,
                 f"the phone number '{item.text}' is typed into the page: it would not be "
                 "checked, nor updated when the data changes",
+                rule=Rule.PHONE_TYPED_INTO_PAGE,
                 line=item.line,
                 hint=f"write {placeholder} instead"
                 if placeholder

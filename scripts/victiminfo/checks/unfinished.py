@@ -7,6 +7,7 @@ import re
 from victiminfo.content.markdown_outline import mask_code
 from victiminfo.content.page_text import PageText
 from victiminfo.errors import Problem
+from victiminfo.rules import Rule
 
 TODO = re.compile(r"\bTODO\b")
 
@@ -20,6 +21,7 @@ def unfinished_problems(page: PageText) -> list[Problem]:
                 Problem(
                     page.path,
                     "this line still says TODO: the page is not finished",
+                    rule=Rule.PAGE_SAYS_TODO,
                     line=number,
                     hint="write the text in plain language (scripts/new left TODO where "
                     "something is missing), or remove the line",

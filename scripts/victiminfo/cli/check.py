@@ -65,13 +65,12 @@ def print_report(report: CheckReport, root: Path, fmt: str) -> None:
 
 
 def github_line(problem: Problem, shown: str) -> str:
-    """A GitHub Actions annotation: ::error file=F,line=L::message."""
+    """A GitHub Actions annotation: ::error file=F,line=L::CODE name: [field] message."""
     where = f"file={_escape(shown, True)}"
     if problem.line:
         where += f",line={problem.line}"
-    field = f"[{problem.field}] " if problem.field else ""
     hint = f"\nhow to fix: {problem.hint}" if problem.hint else ""
-    return f"::{problem.severity} {where}::{_escape(field + problem.message + hint, False)}"
+    return f"::{problem.severity} {where}::{_escape(problem.headline() + hint, False)}"
 
 
 def _escape(text: str, in_property: bool) -> str:

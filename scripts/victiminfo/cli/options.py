@@ -10,6 +10,7 @@ import click
 
 from victiminfo.errors import ContentError, Problem
 from victiminfo.project import REPO, Project
+from victiminfo.rules import Rule
 
 F = TypeVar("F", bound=Callable[..., Any])
 ROOT_KEY = "victiminfo.root"
@@ -37,6 +38,7 @@ def _project(ctx: click.Context, param: click.Parameter, value: Path) -> Project
                 Problem(
                     root,
                     "this folder has no mkdocs.yml: is it the project folder?",
+                    Rule.NOT_A_PROJECT_FOLDER,
                     hint="run the command in the project folder, or name it with --root FOLDER",
                 )
             ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import click
@@ -130,8 +129,8 @@ def import_(project: Project, file: Path, by: str | None) -> int:
     for path in report.written:
         click.echo(f"wrote {path.relative_to(project.root)}")
     for problem in report.skipped:  # the rest is written: for this import, only a warning
-        warning = replace(problem, severity="warning")
-        click.echo(warning.format(shown_path(problem.path, project.root)), err=True)
+        text = problem.format(shown_path(problem.path, project.root))
+        click.echo(text.replace(": error:", ": warning:", 1), err=True)
     click.echo(
         f"{len(report.written)} page(s) written, {len(report.unchanged)} unchanged, "
         f"{len({p.message.split(',')[0] for p in report.skipped})} not complete "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -10,6 +10,7 @@ from mkdocs.utils.meta import YAML_RE  # MkDocs's own front-matter pattern: spli
 
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.model.yamlfile import parse_yaml
+from victiminfo.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,12 @@ def read_page_text(docs: Path, code: str, rel: PurePosixPath) -> PageText:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise fail(path, f"cannot read the page: {exc}", hint="save it as UTF-8 text") from None
+        raise fail(
+            path,
+            f"cannot read the page: {exc}",
+            rule=Rule.FILE_UNREADABLE,
+            hint="save it as UTF-8 text",
+        ) from None
     return split_page(path, code, rel, text.replace("\r\n", "\n"))
 
 
@@ -48,6 +54,7 @@ def split_page(path: Path, code: str, rel: PurePosixPath, text: str) -> PageText
         raise fail(
             path,
             "the front matter must be 'key: value' lines",
+            rule=Rule.FRONT_MATTER_NOT_KEY_VALUE,
             line=2,
             hint="write e.g. 'title: Dina rättigheter' between the two '---' lines",
         )
@@ -56,9 +63,8 @@ def split_page(path: Path, code: str, rel: PurePosixPath, text: str) -> PageText
 
 
 def _front_matter(problem: Problem) -> Problem:
-    return Problem(
-        problem.path,
-        f"front matter: {problem.message} (MkDocs would show it as text on the page)",
-        line=problem.line,
-        hint=problem.hint,
+    return replace(
+        problem,
+        message=f"front matter: {problem.message} (MkDocs would show it as text on the page)",
+        rule=Rule.FRONT_MATTER_NOT_YAML,
     )

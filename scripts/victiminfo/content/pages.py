@@ -10,6 +10,7 @@ from typing import Any
 from mkdocs.utils.meta import get_data
 
 from victiminfo.errors import fail
+from victiminfo.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,15 @@ def read_page(docs: Path, code: str, rel: PurePosixPath) -> SourcePage:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise fail(path, f"cannot read the page: {exc}") from None
+        raise fail(path, f"cannot read the page: {exc}", rule=Rule.FILE_UNREADABLE) from None
     markdown, meta = get_data(text)
     if not isinstance(meta, dict):
-        raise fail(path, "the front matter at the top must be key: value lines", line=1)
+        raise fail(
+            path,
+            "the front matter at the top must be key: value lines",
+            rule=Rule.FRONT_MATTER_NOT_KEY_VALUE,
+            line=1,
+        )
     return SourcePage(path, rel, meta, markdown)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victiminfo.errors import Problem
+from victiminfo.rules import Rule
 
 PATTERN = re.compile(r"\{\{\s*(?P<kind>[a-z]+)\s+(?P<args>[a-z0-9_ -]+?)\s*\}\}")
 KINDS = {
@@ -54,6 +55,7 @@ def placeholder_problems(path: Path, markdown: str) -> list[Problem]:
                 Problem(
                     path,
                     f"unknown placeholder '{ph.text}'",
+                    rule=Rule.PLACEHOLDER_KIND_UNKNOWN,
                     line=ph.line,
                     hint=f"use one of: {known}",
                 )
@@ -63,6 +65,7 @@ def placeholder_problems(path: Path, markdown: str) -> list[Problem]:
                 Problem(
                     path,
                     f"'{ph.text}' needs {ARITY[ph.kind]} name(s)",
+                    rule=Rule.PLACEHOLDER_WRONG_NUMBER_OF_NAMES,
                     line=ph.line,
                     hint=KINDS[ph.kind],
                 )

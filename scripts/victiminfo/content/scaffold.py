@@ -9,6 +9,7 @@ from pathlib import Path
 from victiminfo.errors import fail
 from victiminfo.model.facts import SLUG
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 
 # Every placeholder below fails validation until it is replaced: TODO is not a valid
 # phone number, date, URL, source key, number or choice, and ~ (empty) is not a valid name.
@@ -168,6 +169,7 @@ def check_name(project: Project, name: str) -> None:
         raise fail(
             project.data,
             f"'{name}' cannot be a file name here",
+            rule=Rule.NAME_INVALID,
             hint="use lower case letters a-z, digits and dashes, e.g. stodlinjen-syd "
             "(write å, ä, ö as a, a, o)",
         )
@@ -184,6 +186,7 @@ def scaffold(project: Project, kind: str, name: str) -> Created:
             raise fail(
                 path,
                 "the file already exists; nothing was changed",
+                rule=Rule.FILE_EXISTS,
                 hint="pick another name, or edit the file",
             )
     data.parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from victiminfo.leaflets.fonts import covered_characters, describe, font_files, 
 from victiminfo.leaflets.pdf import Job, render_all
 from victiminfo.leaflets.plan import LeafletSettings, plan_leaflets
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.site.loading import load_site_state
 from victiminfo.site.state import SiteState
 
@@ -93,8 +94,9 @@ def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: Si
                     state.project.docs / doc.leaflet.code / doc.leaflet.page,
                     f"leaflet {doc.leaflet.output} ({lang.english_name}): no font has "
                     + ", ".join(describe(c) for c in missing[:5]),
+                    rule=Rule.FONT_LACKS_CHARACTER,
                     hint="replace the character, or add a font that has it to overrides/leaflets/"
-                    "leaflet.css and scripts/victiminfo/fonts.py",
+                    "leaflet.css and scripts/victiminfo/leaflets/fonts.py",
                 )
             )
     if problems:

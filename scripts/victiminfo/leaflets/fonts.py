@@ -10,6 +10,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from victiminfo.errors import ContentError, Problem
+from victiminfo.rules import Rule
 
 # The families leaflet.css asks for, each in regular and bold (Debian's fonts-noto-core).
 FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic")
@@ -30,6 +31,7 @@ def font_files() -> list[Path]:
                             Path("overrides/leaflets/leaflet.css"),
                             f"the font '{family} {style}' is not installed "
                             f"(fontconfig offers '{found}')",
+                            rule=Rule.FONT_NOT_INSTALLED,
                             hint="run scripts/build once as root, or: "
                             "sudo apt-get install fonts-noto-core",
                         )

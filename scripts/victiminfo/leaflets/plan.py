@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from victiminfo.content.pages import source_pages
-from victiminfo.errors import ContentError, Problem
 from victiminfo.model.languages import LanguageList
 
 
@@ -47,23 +46,6 @@ def leaflet_output(code: str, page: PurePosixPath) -> PurePosixPath:
     """The PDF path for a page in a language: leaflets/<code>/<slug>.pdf."""
     slug = page.with_suffix("").as_posix().replace("/", "-")
     return PurePosixPath("leaflets") / code / f"{slug}.pdf"
-
-
-def parse_settings(config_file: Path, extra: dict[str, Any]) -> LeafletSettings:
-    """Validate `extra.leaflets`, naming the field on error."""
-    try:
-        return LeafletSettings.model_validate(extra.get("leaflets") or {})
-    except ValidationError as exc:
-        raise ContentError(
-            [
-                Problem(
-                    config_file,
-                    str(err["msg"]),
-                    field="extra.leaflets." + ".".join(str(p) for p in err["loc"]),
-                )
-                for err in exc.errors()
-            ]
-        ) from None
 
 
 def plan_leaflets(docs: Path, languages: LanguageList, settings: LeafletSettings) -> list[Leaflet]:

@@ -14,6 +14,7 @@ from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.model.facts import Place, Service, Source, Sourced
 from victiminfo.model.languages import LanguageList, load_languages
 from victiminfo.model.yamlfile import Loc, LocatedData, load_yaml, validate
+from victiminfo.rules import Rule
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -79,7 +80,12 @@ class _SourceList(BaseModel):
 def _load_sources(path: Path) -> dict[str, Source]:
     data = load_yaml(path)
     if not isinstance(data.value, dict):
-        raise fail(path, "the file must map each source's key to its title and url", line=1)
+        raise fail(
+            path,
+            "the file must map each source's key to its title and url",
+            rule=Rule.FILE_STRUCTURE_WRONG,
+            line=1,
+        )
     return validate(data, _SourceList, {"sources": data.value}, drop=1).sources
 
 
@@ -113,6 +119,7 @@ def _check_references(
                     Problem(
                         data.path,
                         f"there is no service '{link.service}' (known: {known})",
+                        rule=Rule.PLACE_SERVICE_UNKNOWN,
                         line=data.line_of(("services", i, "service")),
                         field=f"services.{i}.service",
                         hint="correct the name, or add docs/_data/services/"
@@ -133,6 +140,7 @@ def _unknown_sources(
                 Problem(
                     data.path,
                     f"the source '{fact.source}' is not listed in sources.yml",
+                    rule=Rule.SOURCE_UNKNOWN,
                     line=data.line_of(loc),
                     field=".".join(str(p) for p in loc),
                     hint="add it to docs/_data/sources.yml with its title and url",

@@ -9,7 +9,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
+from victiminfo.errors import RuleViolation
 from victiminfo.model.phones import parse_phone
+from victiminfo.rules import Rule
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EMAIL = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -71,7 +73,7 @@ class Email(Sourced):
     @classmethod
     def _is_email(cls, value: str) -> str:
         if not EMAIL.match(value):
-            raise ValueError(f"'{value}' is not an e-mail address")
+            raise RuleViolation(Rule.EMAIL_INVALID, f"'{value}' is not an e-mail address")
         return value
 
 

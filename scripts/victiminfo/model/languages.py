@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from victiminfo.errors import fail
+from victiminfo.errors import RuleViolation, fail
 from victiminfo.model.yamlfile import load_yaml, validate
+from victiminfo.rules import Rule
 
 
 class SearchSettings(BaseModel):
@@ -41,10 +42,15 @@ class LanguageList(BaseModel):
     def _one_default_and_unique(self) -> LanguageList:
         defaults = [lang.code for lang in self.languages if lang.default]
         if len(defaults) != 1:
-            raise ValueError(f"exactly one language must have 'default: true', found {defaults}")
+            raise RuleViolation(
+                Rule.LANGUAGE_LIST_INVALID,
+                f"exactly one language must have 'default: true', found {defaults}",
+            )
         codes = [lang.code for lang in self.languages]
         if len(set(codes)) != len(codes):
-            raise ValueError(f"a language code is listed twice: {codes}")
+            raise RuleViolation(
+                Rule.LANGUAGE_LIST_INVALID, f"a language code is listed twice: {codes}"
+            )
         return self
 
     @property
@@ -69,5 +75,7 @@ def load_languages(path: Path) -> LanguageList:
     """Read and validate the language list."""
     data = load_yaml(path)
     if not isinstance(data.value, list):
-        raise fail(path, "the file must be a list of languages", line=1)
+        raise fail(
+            path, "the file must be a list of languages", rule=Rule.FILE_STRUCTURE_WRONG, line=1
+        )
     return validate(data, LanguageList, {"languages": data.value}, drop=1)

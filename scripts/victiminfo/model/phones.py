@@ -6,6 +6,9 @@ from functools import cache
 
 import phonenumbers
 
+from victiminfo.errors import RuleViolation
+from victiminfo.rules import Rule
+
 REGION = "SE"
 
 
@@ -14,11 +17,12 @@ def parse_phone(text: str) -> phonenumbers.PhoneNumber:
     try:
         number = phonenumbers.parse(text, REGION)
     except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"'{text}' is not a phone number ({exc})") from None
+        raise RuleViolation(Rule.PHONE_INVALID, f"'{text}' is not a phone number ({exc})") from None
     if not (phonenumbers.is_valid_number(number) or phonenumbers.is_valid_short_number(number)):
-        raise ValueError(
+        raise RuleViolation(
+            Rule.PHONE_INVALID,
             f"'{text}' is not a valid Swedish phone number; write it as on the source, "
-            "for example '020-50 50 50' or '114 14'"
+            "for example '020-50 50 50' or '114 14'",
         )
     return number
 

@@ -10,6 +10,7 @@ from typing import Any
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.model.languages import LanguageList
 from victiminfo.model.yamlfile import LocatedData, load_yaml
+from victiminfo.rules import Rule
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -43,6 +44,7 @@ def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
                 Problem(
                     data.path,
                     "say whether these strings are machine-translated",
+                    rule=Rule.UI_MACHINE_FLAG_MISSING,
                     field="machine_translated",
                     hint="add 'machine_translated: true' or false",
                 )
@@ -55,7 +57,9 @@ def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
 
 def _flatten(data: LocatedData) -> dict[str, str]:
     if not isinstance(data.value, dict):
-        raise fail(data.path, "the file must map keys to texts", line=1)
+        raise fail(
+            data.path, "the file must map keys to texts", rule=Rule.FILE_STRUCTURE_WRONG, line=1
+        )
     out: dict[str, str] = {}
     _walk(data.value, "", out)
     return out
@@ -77,6 +81,7 @@ def _compare(data: LocatedData, reference: dict[str, str], texts: dict[str, str]
             Problem(
                 data.path,
                 "this string is missing",
+                rule=Rule.UI_STRING_MISSING,
                 field=key,
                 hint="copy the key from sv.yml and translate its text",
             )
@@ -87,6 +92,7 @@ def _compare(data: LocatedData, reference: dict[str, str], texts: dict[str, str]
             Problem(
                 data.path,
                 "this key is not in sv.yml (a typo?)",
+                rule=Rule.UI_STRING_UNKNOWN,
                 field=key,
                 line=data.line_of(loc),
                 hint="remove it or correct the key",
@@ -99,6 +105,7 @@ def _compare(data: LocatedData, reference: dict[str, str], texts: dict[str, str]
                 Problem(
                     data.path,
                     f"the text must contain {sorted(want)} in braces, it has {sorted(got)}",
+                    rule=Rule.UI_BRACES_DIFFER,
                     field=key,
                     line=data.line_of(tuple(key.split("."))),
                     hint="keep the {braced} names exactly as in sv.yml; only move them",

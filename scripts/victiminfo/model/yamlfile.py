@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from victiminfo.errors import ContentError, Problem, fail
+from victiminfo.errors import ContentError, Problem, RuleViolation, fail
+from victiminfo.rules import Rule
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -43,6 +44,7 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> LocatedData:
         raise fail(
             path,
             f"this is not valid YAML: {problem}",
+            rule=Rule.YAML_INVALID,
             line=line,
             hint="check the indentation and that text with ':' or '#' is in quotes",
         ) from None
@@ -63,7 +65,7 @@ def load_yaml(path: Path) -> LocatedData:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise fail(path, f"cannot read the file: {exc}") from None
+        raise fail(path, f"cannot read the file: {exc}", rule=Rule.FILE_UNREADABLE) from None
     return parse_yaml(path, text)
 
 
@@ -92,6 +94,7 @@ def _todo_problems(data: LocatedData) -> list[Problem]:
         Problem(
             data.path,
             "this is still a placeholder (TODO or ~): it was never filled in",
+            rule=Rule.VALUE_NOT_FILLED_IN,
             line=data.line_of(loc),
             field=".".join(str(part) for part in loc),
             hint="write the value from a source you can point to, or remove the line or block",
@@ -113,15 +116,30 @@ def _problem(data: LocatedData, drop: int, err: Any) -> Problem:
     dotted = ".".join(str(part) for part in loc) or None
     message = str(err["msg"]).removeprefix("Value error, ")
     hint = _HINTS.get(err["type"])
+    rule = _validation_rule(err)
     if _is_unfilled(err.get("input")):
         message = "this is still a placeholder (TODO or ~): it was never filled in"
         hint = "write the value from a source you can point to, or remove the line or block"
+        rule = Rule.VALUE_NOT_FILLED_IN
     elif err["type"] == "missing":
         message = "this required field is missing"
     elif err["type"] == "extra_forbidden":
         message = "this field is not known (a typo?)"
     line = data.line_of(loc if err["type"] != "missing" else loc[:-1])
-    return Problem(data.path, message, line=line, field=dotted, hint=hint)
+    return Problem(data.path, message, rule=rule, line=line, field=dotted, hint=hint)
+
+
+def _validation_rule(err: Any) -> Rule:
+    """The rule a pydantic error breaks: a validator's own, else the one for its type."""
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, RuleViolation):
+        return cause.rule
+    kind = str(err["type"])
+    if kind in _TYPE_RULES:
+        return _TYPE_RULES[kind]
+    if kind.endswith(("_type", "_parsing")) or kind.startswith("url_"):
+        return Rule.WRONG_TYPE
+    return Rule.VALUE_NOT_ALLOWED
 
 
 def _is_unfilled(value: Any) -> bool:
@@ -144,6 +162,11 @@ _HINTS = {
     "literal_error": "use one of the values the message lists",
 }
 
+_TYPE_RULES = {
+    "missing": Rule.REQUIRED_FIELD_MISSING,
+    "extra_forbidden": Rule.UNKNOWN_FIELD,
+}
+
 
 def _convert(
     node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int, loader: yaml.SafeLoader
@@ -156,6 +179,7 @@ def _convert(
                 raise fail(
                     Path(key_node.start_mark.name),
                     "a key must be a plain name, not a list or a mapping",
+                    rule=Rule.YAML_KEY_NOT_PLAIN,
                     line=key_node.start_mark.line + first,
                     hint="write 'name: value'; put text with [ ] or { } in quotes",
                 )
@@ -177,6 +201,7 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader, first: int) -> Any:
         raise fail(
             Path(node.start_mark.name),
             f"'{node.value}' cannot be read: {exc}",
+            rule=Rule.VALUE_UNREADABLE,
             line=node.start_mark.line + first,
             hint="write dates as YYYY-MM-DD with a real month and day; quote other text",
         ) from None

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from victiminfo.errors import fail
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.site.config import PLUGIN
 from victiminfo.site.mkdocs_config import load_site_config
 from victiminfo.site.plugin import VictimInfoPlugin
@@ -28,6 +29,7 @@ def victiminfo_plugin(config: MkDocsConfig) -> VictimInfoPlugin:
         raise fail(
             Path(config.config_file_path),
             f"the '{PLUGIN}' plugin is not in the plugins list",
+            Rule.PLUGIN_MISSING,
             field="plugins",
             hint=f"add '- {PLUGIN}' under plugins:, before i18n",
         )

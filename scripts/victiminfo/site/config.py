@@ -11,6 +11,7 @@ from mkdocs.config import config_options as c
 from victiminfo.errors import ContentError, Problem
 from victiminfo.leaflets.plan import LeafletSettings
 from victiminfo.model.freshness import DEFAULT_MAX_AGE_DAYS
+from victiminfo.rules import Rule
 from victiminfo.site.mkdocs_config import read_raw_config
 
 PLUGIN = "victiminfo"
@@ -66,9 +67,27 @@ def leaflet_settings(config: VictimInfoConfig) -> LeafletSettings:
     )
 
 
-def plugin_entry(raw: dict[str, Any]) -> dict[str, Any] | None:
+OPTION_RULES = {
+    "facts_max_age_days": Rule.MAX_AGE_INVALID,
+    "leaflets": Rule.LEAFLET_SETTINGS_INVALID,
+}
+
+
+def plugin_entry(raw: dict[str, Any], config_file: Path) -> dict[str, Any] | None:
     """The options written under `- victiminfo:` in a raw mkdocs.yml, or None if not listed."""
     plugins = raw.get("plugins")
+    if plugins is not None and not isinstance(plugins, list | dict):
+        raise ContentError(
+            [
+                Problem(
+                    config_file,
+                    "'plugins' must be a list of plugins",
+                    Rule.PLUGINS_NOT_A_LIST,
+                    field="plugins",
+                    hint=f"write '- material/search', '- {PLUGIN}', '- i18n: ...' under plugins:",
+                )
+            ]
+        )
     entries = plugins.items() if isinstance(plugins, dict) else enumerate(plugins or [])
     for key, entry in entries:
         if entry == PLUGIN or key == PLUGIN:
@@ -86,7 +105,12 @@ def validate_options(config_file: Path, options: dict[str, Any]) -> VictimInfoCo
     if failed:
         raise ContentError(
             [
-                Problem(config_file, str(error), field=f"plugins.{PLUGIN}.{key}")
+                Problem(
+                    config_file,
+                    str(error),
+                    OPTION_RULES.get(key.split(".")[0], Rule.PLUGIN_OPTION_INVALID),
+                    field=f"plugins.{PLUGIN}.{key}",
+                )
                 for key, error in failed
             ]
         )
@@ -95,13 +119,14 @@ def validate_options(config_file: Path, options: dict[str, Any]) -> VictimInfoCo
 
 def read_options(config_file: Path) -> VictimInfoConfig:
     """The plugin's options as mkdocs.yml writes them, without loading the whole site config."""
-    entry = plugin_entry(read_raw_config(config_file))
+    entry = plugin_entry(read_raw_config(config_file), config_file)
     if entry is None:
         raise ContentError(
             [
                 Problem(
                     config_file,
                     f"the '{PLUGIN}' plugin is not in the plugins list",
+                    Rule.PLUGIN_MISSING,
                     field="plugins",
                     hint=f"add '- {PLUGIN}' under plugins:, before i18n",
                 )

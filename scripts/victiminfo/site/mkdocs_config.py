@@ -12,6 +12,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader
 
 from victiminfo.errors import fail
+from victiminfo.rules import Rule
 
 
 def read_raw_config(config_file: Path) -> dict[str, Any]:
@@ -20,9 +21,16 @@ def read_raw_config(config_file: Path) -> dict[str, Any]:
         with config_file.open(encoding="utf-8") as fd:
             raw = yaml.load(fd, Loader=get_yaml_loader())
     except (OSError, yaml.YAMLError) as exc:
-        raise fail(config_file, f"cannot read the configuration: {exc}") from None
+        raise fail(
+            config_file, f"cannot read the configuration: {exc}", rule=Rule.CONFIG_UNREADABLE
+        ) from None
     if not isinstance(raw, dict):
-        raise fail(config_file, "the configuration must be a mapping of settings", line=1)
+        raise fail(
+            config_file,
+            "the configuration must be a mapping of settings",
+            rule=Rule.CONFIG_NOT_A_MAPPING,
+            line=1,
+        )
     return raw
 
 
@@ -31,4 +39,6 @@ def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     try:
         return load_config(str(config_file), **overrides)
     except ConfigurationError as exc:
-        raise fail(config_file, f"the configuration is not valid: {exc}") from None
+        raise fail(
+            config_file, f"the configuration is not valid: {exc}", rule=Rule.CONFIG_INVALID
+        ) from None

@@ -13,6 +13,7 @@ from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.leaflets.index import leaflet_index
 from victiminfo.model.languages import Language
 from victiminfo.model.strings import UiStrings
+from victiminfo.rules import Rule
 from victiminfo.site.render import fill, phone_html, render_markdown
 from victiminfo.site.state import SiteState
 
@@ -124,6 +125,7 @@ def _emergency(state: SiteState, code: str) -> Markup:
         raise fail(
             state.project.data / "services",
             "no service has a phone labelled 'emergency'",
+            rule=Rule.EMERGENCY_NUMBER_MISSING,
             hint="every page shows the emergency number: add 112 to services/polisen.yml",
         )
     ctx = state.render_context(code)

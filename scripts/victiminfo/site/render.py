@@ -16,6 +16,7 @@ from victiminfo.model.catalog import Catalog
 from victiminfo.model.freshness import Policy, Status
 from victiminfo.model.phones import tel_uri
 from victiminfo.model.strings import UiStrings
+from victiminfo.rules import Rule
 from victiminfo.site.cards import Card, service_card
 from victiminfo.site.templating import compact
 
@@ -106,7 +107,12 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | P
         return _block(_place_cards(ph.args[0], ctx))
     if ph.kind == "leaflets":
         if ctx.leaflet_index is None:
-            return Problem(path, f"'{ph.text}' only works on web pages", line=ph.line)
+            return Problem(
+                path,
+                f"'{ph.text}' only works on web pages",
+                rule=Rule.PLACEHOLDER_ONLY_ON_WEB,
+                line=ph.line,
+            )
         return _block(Rendered(ctx.leaflet_index))
     return _phone(path, ph, ctx)
 
@@ -128,6 +134,7 @@ def _phone(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | Proble
         return Problem(
             path,
             f"'{service_key}' has no phone labelled '{label}'",
+            rule=Rule.PHONE_LABEL_UNKNOWN,
             line=ph.line,
             hint=f"use one of: {', '.join(known) or 'none'}",
         )
@@ -141,6 +148,7 @@ def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Proble
     return Problem(
         path,
         f"'{ph.text}' names a {what} that does not exist",
+        rule=Rule.PLACEHOLDER_NAME_UNKNOWN,
         line=ph.line,
         hint=f"known {what}s: {', '.join(known)}",
     )

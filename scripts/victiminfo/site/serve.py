@@ -15,6 +15,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from victiminfo.errors import fail
 from victiminfo.model.languages import LanguageList, load_languages
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.site.config import PLUGIN
 from victiminfo.site.mkdocs_config import read_raw_config
 
@@ -29,6 +30,7 @@ def preview_language(languages: LanguageList, lang: str | None, project: Project
         raise fail(
             project.data / "languages.yml",
             f"--lang {lang}: no such language; use one of {', '.join(languages.codes)} or all",
+            rule=Rule.LANGUAGE_UNKNOWN,
         )
     return lang
 

@@ -11,6 +11,7 @@ from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.gitrepo import GitRepo
 from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.translation.exchange import (
     TITLE,
     PagePlan,
@@ -46,6 +47,7 @@ def export_plans(project: Project, repo: GitRepo, code: str, every: bool = False
         raise fail(
             project.data / "languages.yml",
             f"'{code}' is not a language to translate into (use one of: {others})",
+            rule=Rule.LANGUAGE_UNKNOWN,
         )
     matrix = build_matrix(project, repo)
     plans, problems = [], []
@@ -115,16 +117,22 @@ def read_returned(path: Path) -> Returned:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise fail(path, f"cannot read the file: {exc.strerror}") from None
+        raise fail(
+            path, f"cannot read the file: {exc.strerror}", rule=Rule.FILE_UNREADABLE
+        ) from None
     try:
         if path.suffix == ".po":
             return read_po(data.decode("utf-8"))
         return read_xliff(data)
     except (XliffError, PoError) as exc:
         hint = "correct the file, or ask for it to be saved again from the exported one"
-        raise fail(path, str(exc), line=exc.line, hint=hint) from None
+        raise fail(
+            path, str(exc), rule=Rule.EXCHANGE_FILE_INVALID, line=exc.line, hint=hint
+        ) from None
     except UnicodeDecodeError:
-        raise fail(path, "the file is not UTF-8 text", hint="save it as UTF-8") from None
+        raise fail(
+            path, "the file is not UTF-8 text", rule=Rule.FILE_UNREADABLE, hint="save it as UTF-8"
+        ) from None
 
 
 def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> ImportReport:
@@ -137,6 +145,7 @@ def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> 
         raise fail(
             path,
             "the file does not say who translated it",
+            rule=Rule.EXCHANGE_TRANSLATOR_UNKNOWN,
             hint="add --by 'NAME' (a person or the agency), one line of text",
         ) from None
     report = ImportReport()
@@ -165,13 +174,17 @@ def _check_language(project: Project, path: Path, returned: Returned) -> tuple[s
     code = returned.target_lang
     if code not in languages.codes or code == languages.default.code:
         raise fail(
-            path, f"the file's target language '{code}' is not a language of this site", line=2
+            path,
+            f"the file's target language '{code}' is not a language of this site",
+            rule=Rule.EXCHANGE_LANGUAGE_WRONG,
+            line=2,
         )
     if returned.source_lang and returned.source_lang != languages.default.code:
         raise fail(
             path,
             f"the file's source language is '{returned.source_lang}', "
             f"not '{languages.default.code}'",
+            rule=Rule.EXCHANGE_LANGUAGE_WRONG,
             line=2,
         )
     return languages.default.code, code
@@ -196,6 +209,7 @@ def _import_page(
             path,
             f"docs/{source_code}/{page.page} at revision '{page.revision}' "
             "is not in this repository",
+            rule=Rule.REVISION_UNKNOWN,
             line=page.line,
             hint="import the file into the repository it was exported from",
         )
@@ -221,6 +235,7 @@ def _check_page_path(path: Path, page: ReturnedPage) -> None:
         raise fail(
             path,
             f"'{rel}' is not a page of this site",
+            rule=Rule.EXCHANGE_PAGE_INVALID,
             line=page.line,
             hint="keep the page names (original= or msgctxt) as they were exported",
         )
@@ -239,6 +254,7 @@ def _targets(path: Path, then: str, planned: list[Planned], page: ReturnedPage) 
                     path,
                     f"{page.page}, unit {unit.id}: the source text is not the Swedish text "
                     f"at revision {page.revision}",
+                    rule=Rule.EXCHANGE_SOURCE_EDITED,
                     line=unit.line,
                     hint="do not edit the source; export the page again",
                 )
@@ -270,6 +286,7 @@ def _lost(
     return Problem(
         path,
         f"{page.page}, unit {ident}: the translation {said}",
+        rule=Rule.EXCHANGE_PROTECTED_PART_CHANGED,
         line=line,
         hint="keep every link target and {{ placeholder }} of the source exactly once, unchanged",
     )
@@ -279,6 +296,7 @@ def _breaks(path: Path, page: ReturnedPage, ident: str, line: int) -> Problem:
     return Problem(
         path,
         f"{page.page}, unit {ident}: the translation changes the page's structure",
+        rule=Rule.EXCHANGE_STRUCTURE_BROKEN,
         line=line,
         hint="write it as one block: no empty line, and no line that starts with #, -, > or |",
     )
@@ -295,6 +313,7 @@ def _waiting(path: Path, page: ReturnedPage, planned: Planned) -> Problem:
         path,
         f"{page.page}, unit {planned.unit.id} ({planned.unit.kind}) {why}: "
         "the page was not imported",
+        rule=Rule.EXCHANGE_UNIT_UNFINISHED,
         line=unit.line if unit else page.line,
     )
 

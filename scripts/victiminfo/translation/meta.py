@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import REVISION, GitRepo
+from victiminfo.rules import Rule
 
 # The front-matter keys this module owns; a page's other keys (title, ...) are left alone.
 KEYS = (
@@ -62,6 +63,7 @@ def _problem(path: Path, text: str, err: Any) -> Problem:
     return Problem(
         path,
         f"front matter: {err['msg']}",
+        rule=Rule.TRANSLATION_RECORD_INVALID,
         line=front_matter_line(text, key) if key else None,
         field=key,
         hint=hint,

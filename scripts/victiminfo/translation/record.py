@@ -12,6 +12,7 @@ from victiminfo.content.pages import source_pages
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.translation.meta import KEYS, is_stale
 from victiminfo.translation.status import read_meta, source_code
 
@@ -98,6 +99,7 @@ def select_pages(project: Project, code: str, patterns: list[str]) -> list[PureP
             raise fail(
                 project.docs / code / want,
                 f"no translated page in docs/{code}/ matches '{pattern}'",
+                rule=Rule.PAGE_NOT_FOUND,
                 hint="give a page's path under docs/sv/ (e.g. tjanster/polisen.md), or '*'; "
                 f"a page must be translated (copied into docs/{code}/) before it is recorded",
             )
@@ -119,16 +121,22 @@ def swedish_revision(repo: GitRepo, source: Path) -> str:
         raise fail(
             source,
             "there is no Swedish page with this name",
+            rule=Rule.PAGE_NOT_FOUND,
             hint="translate only pages that exist in docs/sv/",
         )
     if not repo.is_repo():
-        raise fail(source, "this folder is not a git checkout, so no revision can be recorded")
+        raise fail(
+            source,
+            "this folder is not a git checkout, so no revision can be recorded",
+            rule=Rule.RECORDING_NEEDS_GIT,
+        )
     committed = repo.file_at("HEAD", source)
     if committed is None or committed != source.read_text(encoding="utf-8"):
         raise fail(
             source,
             "the Swedish page has changes that are not committed, so no revision describes "
             "the text that was translated",
+            rule=Rule.SOURCE_UNCOMMITTED,
             hint="commit the Swedish change first, then record the translation",
         )
     revision = repo.last_change(source)
@@ -158,6 +166,7 @@ def record_reviewed(
         raise fail(
             target,
             "the translation does not say which Swedish revision it was made from",
+            rule=Rule.SOURCE_REVISION_MISSING,
             field="source_revision",
             hint=f"record it first: scripts/translation updated {code} {page} --by NAME",
         )
@@ -165,6 +174,7 @@ def record_reviewed(
         raise fail(
             target,
             f"the Swedish page changed since this translation was made ({meta.source_revision})",
+            rule=Rule.STALE_TRANSLATION_REVIEWED,
             field="source_revision",
             hint=f"see what changed with scripts/status --diff {code} {page}, update the "
             "translation and record it with 'scripts/translation updated', then review it",
@@ -180,7 +190,15 @@ def _rewrite(path: Path, values: Mapping[str, Value]) -> None:
         new = set_front_matter(text, values)
     except ValueError as exc:
         raise ContentError(
-            [Problem(path, str(exc), line=1, hint="end the front matter with a line '---'")]
+            [
+                Problem(
+                    path,
+                    str(exc),
+                    rule=Rule.FRONT_MATTER_NOT_CLOSED,
+                    line=1,
+                    hint="end the front matter with a line '---'",
+                )
+            ]
         ) from None
     if new != text:
         path.write_bytes(new.encode("utf-8"))

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from victiminfo.errors import fail
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
+from victiminfo.rules import Rule
 from victiminfo.translation.status import read_meta, source_code
 
 
@@ -24,13 +25,19 @@ def source_diff(project: Project, repo: GitRepo, code: str, page: PurePosixPath)
     """The diff of the Swedish page from the translation's source revision to the work tree."""
     source = project.docs / source_code(project) / page
     if not source.is_file():
-        raise fail(source, f"there is no Swedish page '{page}'", hint=_page_hint())
+        raise fail(
+            source,
+            f"there is no Swedish page '{page}'",
+            rule=Rule.PAGE_NOT_FOUND,
+            hint=_page_hint(),
+        )
     meta = read_meta(project, code, page)
     target = project.docs / code / page
     if meta is None:
         raise fail(
             target,
             "this page is not translated yet, so there is nothing to compare",
+            rule=Rule.PAGE_NOT_TRANSLATED,
             hint="translate the whole Swedish page, docs/sv/" + str(page),
         )
     revision = meta.source_revision
@@ -38,6 +45,7 @@ def source_diff(project: Project, repo: GitRepo, code: str, page: PurePosixPath)
         raise fail(
             target,
             "the translation does not say which Swedish revision it was made from",
+            rule=Rule.SOURCE_REVISION_MISSING,
             field="source_revision",
             hint="compare it with the whole Swedish page, then record it with "
             f"scripts/translation updated {code} {page} --by NAME",
@@ -49,6 +57,7 @@ def source_diff(project: Project, repo: GitRepo, code: str, page: PurePosixPath)
             f"revision '{revision}' is not in this repository's history"
             if not repo.revision_exists(revision)
             else f"the Swedish page did not exist at revision '{revision}'",
+            rule=Rule.REVISION_UNKNOWN,
             field="source_revision",
             hint="fetch the full history (git fetch --unshallow), or check the revision",
         )

@@ -95,7 +95,7 @@ def markdown(matrix: Matrix, changed: list[str] | None = None) -> str:
     parts = ["### Translation status", "", *summary(matrix, changed), "", head, rule, *rows]
     keys = " · ".join(f"{LOOKS[s].symbol} {LOOKS[s].english}" for s in ORDER)
     parts += ["", f"Legend: {keys}.", "", f"Revision: `{matrix.revision or 'none'}`."]
-    parts += [f"- problem: `{p.path.name}`: {p.message}" for p in matrix.problems]
+    parts += [f"- problem: `{p.path.name}`: {p.headline()}" for p in matrix.problems]
     return "\n".join(parts) + "\n"
 
 
