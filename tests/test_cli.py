@@ -17,6 +17,7 @@ from victiminfo.errors import ContentError, Problem
 from victiminfo.leaflets.build import LeafletReport
 from victiminfo.leaflets.compose import LeafletDocument
 from victiminfo.leaflets.plan import Leaflet
+from victiminfo.rules import Rule
 
 COMMANDS = ["build", "serve", "check", "status", "translation", "new", "bench"]
 # Each command's help: options it must list, and options of other commands it must not.
@@ -115,11 +116,17 @@ def test_the_boundary_reports_content_problems_with_file_and_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A ContentError: each problem as file:line, one summary line, exit 1 (issue #11)."""
-    problem = Problem(Path("docs/sv/index.md"), "a bad placeholder", line=7, hint="fix it")
+    problem = Problem(
+        Path("docs/sv/index.md"),
+        "a bad placeholder",
+        Rule.PLACEHOLDER_KIND_UNKNOWN,
+        line=7,
+        hint="fix it",
+    )
     code, err = _run_group(_failing_group(ContentError([problem])), capsys)
     assert code == 1
     assert err.splitlines() == [
-        "docs/sv/index.md:7: error: a bad placeholder",
+        "docs/sv/index.md:7: error: VI305 placeholder-kind-unknown: a bad placeholder",
         "    how to fix: fix it",
         "",
         "The build stopped: 1 problem. site/ was left as it was.",
@@ -165,8 +172,8 @@ def test_a_page_error_names_the_same_file_line_in_build_and_check(
     """
     (small_project / "docs/sv/index.md").write_text(FRONT_MATTER_PAGE, encoding="utf-8")
     expected = (
-        f"docs/sv/index.md:{BAD_LINE}: error: '{{{{ card origo }}}}' names a service that "
-        "does not exist"
+        f"docs/sv/index.md:{BAD_LINE}: error: VI307 placeholder-name-unknown: "
+        "'{{ card origo }}' names a service that does not exist"
     )
 
     built = run_cli("build", "--root", str(small_project), "--no-leaflets")
