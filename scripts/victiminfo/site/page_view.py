@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.utils.meta import get_data
 
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.leaflets.index import leaflet_index
@@ -87,23 +88,24 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
     try:
         return render_markdown(path, markdown, ctx).html
     except ContentError as exc:
-        raise ContentError(in_file_lines(exc.problems, path, markdown)) from None
+        raise ContentError(in_file_lines(exc.problems, path)) from None
 
 
-def in_file_lines(problems: list[Problem], path: Path, body: str) -> list[Problem]:
+def in_file_lines(problems: list[Problem], path: Path) -> list[Problem]:
     """Problems found in a page's body, with lines counted from the top of its file (as the
     check counts them), not from the end of the front matter that MkDocs cut off."""
-    offset = body_offset(_source(path), body)
+    offset = body_offset(_source(path))
     return [replace(p, line=p.line + offset) if p.line and p.path == path else p for p in problems]
 
 
-def body_offset(source: str, body: str) -> int:
-    """How many lines of the file come before the body MkDocs handed over.
+def body_offset(source: str) -> int:
+    """How many lines of a page's file come before the body MkDocs hands to plugins.
 
-    Counted in lines, not characters: plugins before ours (mkdocs-static-i18n) rewrite the
-    body line by line and drop its last newline, but keep every line where it was.
+    Split by MkDocs' own get_data, as the build splits it: front matter, then the blank lines
+    it drops (plugins before ours may rewrite the body, so it is not compared).
     """
-    return max(len(source.splitlines()) - len(body.splitlines()), 0)
+    body, _ = get_data(source)
+    return source.count("\n", 0, len(source) - len(body)) if source.endswith(body) else 0
 
 
 def _source(path: Path) -> str:
