@@ -7,13 +7,7 @@ from collections.abc import Iterator
 from victiminfo.content.page_text import PageText
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import GitRepo
-from victiminfo.translation.meta import (
-    KEYS,
-    TranslationMeta,
-    front_matter_line,
-    is_stale,
-    parse_meta,
-)
+from victiminfo.translation.meta import KEYS, TranslationMeta, is_stale, parse_meta
 
 # Keys MkDocs and the Material theme read, besides the translation keys.
 PAGE_KEYS = {"title", "description", "template", "hide", "search", "icon", "status", "subtitle"}
@@ -30,7 +24,7 @@ def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
                 Problem(
                     page.path,
                     f"front matter: '{key}' is not a key this site reads (a typo?)",
-                    line=front_matter_line(page.text, str(key)),
+                    line=page.key_line(key),
                     field=str(key),
                     hint=f"use one of: {', '.join(sorted(known))}",
                     severity="warning",
@@ -42,7 +36,7 @@ def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
 def revision_problems(page: PageText, source: PageText, repo: GitRepo | None) -> list[Problem]:
     """The translation's metadata is valid, names a commit that exists, and is not stale."""
     try:
-        meta = parse_meta(page.path, page.text, page.meta)
+        meta = parse_meta(page)
     except ContentError as exc:
         return exc.problems
     return list(_revision(page, source, meta, repo))
@@ -72,7 +66,7 @@ def _revision(
                 page.path,
                 f"the commit '{revision}' does not exist: was the history rewritten, "
                 "or is it a typo?",
-                line=front_matter_line(page.text, key),
+                line=page.key_line(key),
                 field=key,
                 hint="find the commit the translation was made from with "
                 f"'git log --format=%h -- {shown}' and write it here",
@@ -83,7 +77,7 @@ def _revision(
             page.path,
             f"the Swedish page changed since {meta.source_revision}, when this translation "
             "was made: it may be out of date",
-            line=front_matter_line(page.text, "source_revision"),
+            line=page.key_line("source_revision"),
             field="source_revision",
             hint=f"see what changed with 'scripts/status --diff {page.code} {rel}', update the "
             "translation, then record the new source revision",

@@ -14,7 +14,10 @@ import segno
 from jinja2 import Template
 from markupsafe import Markup
 
-from victiminfo.content.pages import page_url, read_page, resolve_link
+from victiminfo.content.markdown_lexer import lex
+from victiminfo.content.markdown_outline import headings
+from victiminfo.content.page_text import PageText, read_page_text
+from victiminfo.content.pages import page_url, resolve_link
 from victiminfo.leaflets.plan import Leaflet
 from victiminfo.model.phones import tel_uri
 from victiminfo.site.render import RenderContext, fill, render_markdown
@@ -42,21 +45,19 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
     """The leaflet's full HTML document."""
     ctx = state.render_context(leaflet.code, "print")
     lang = state.language(leaflet.code)
-    page = read_page(state.project.docs, leaflet.code, leaflet.page)
+    page = read_page_text(state.project.docs, leaflet.code, leaflet.page)
     url = public_url(site_url, state.lang_root(leaflet.code), leaflet.page)
-    body = _page_html(page.path, page.markdown, leaflet.page, ctx, site_url, state, leaflet.code)
+    body = _page_html(page, leaflet.page, ctx, site_url, state, leaflet.code)
     for extra in leaflet.appended:
-        appended = read_page(state.project.docs, leaflet.code, extra)
-        html = _page_html(
-            appended.path, appended.markdown, extra, ctx, site_url, state, leaflet.code
-        )
+        appended = read_page_text(state.project.docs, leaflet.code, extra)
+        html = _page_html(appended, extra, ctx, site_url, state, leaflet.code)
         body += f'<section class="vi-appended">{_demote(html)}</section>'
     doubts = list(dict.fromkeys(ctx.doubts))
     if is_placeholder_url(site_url):
         doubts.append(
             f"site_url '{site_url}' in mkdocs.yml is a placeholder: the QR code leads nowhere"
         )
-    title = str(page.meta.get("title") or _first_heading(page.markdown) or leaflet.slug)
+    title = str(page.meta.get("title") or _first_heading(page.body) or leaflet.slug)
     html = _template(state).render(
         lang=lang,
         title=title,
@@ -120,15 +121,14 @@ def cached_qr_code(url: str, folder: Path) -> str:
 
 
 def _page_html(
-    path: Path,
-    markdown: str,
+    text: PageText,
     page: PurePosixPath,
     ctx: RenderContext,
     site_url: str,
     state: SiteState,
     code: str,
 ) -> str:
-    rendered = render_markdown(Path(str(path)), markdown, ctx)
+    rendered = render_markdown(text.path, text.body, ctx, first_line=text.body_line)
     html = md.markdown(rendered, extensions=EXTENSIONS, output_format="html")
     root = site_url.rstrip("/") + "/" + state.lang_root(code)
 
@@ -182,8 +182,8 @@ def _draft_label(ctx: RenderContext) -> str:
 
 
 def _first_heading(markdown: str) -> str | None:
-    match = re.search(r"^#\s+(.+)$", markdown, re.MULTILINE)
-    return match.group(1).strip() if match else None
+    found = next((h for h in headings(lex(markdown), 1) if h.level == 1), None)
+    return found.title if found else None
 
 
 def _visible_text(html: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup, escape
 
-from victiminfo.content.pages import read_page
+from victiminfo.content.page_text import read_page_text
 from victiminfo.leaflets.plan import Leaflet, leaflet_output
 from victiminfo.model.catalog import Catalog
 from victiminfo.model.strings import UiStrings
@@ -59,7 +59,7 @@ def _entry(
 ) -> IndexEntry:
     source = catalog.languages.default.code
     shown = code if (code, page) in built else source
-    meta = read_page(project.docs, shown, page).meta
+    meta = read_page_text(project.docs, shown, page).meta
     title = str(meta.get("title") or page.stem)
     languages = tuple(
         (lang.code, lang.name, (lang.code, page) in built) for lang in catalog.languages.languages

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from victiminfo.content.page_text import markdown_line
 from victiminfo.errors import fail
 from victiminfo.leaflets.index import leaflet_index
 from victiminfo.model.languages import Language
@@ -89,7 +90,7 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
             url_prefix="../" * url.count("/"),
         )
         ctx = replace(ctx, leaflet_index=index)
-    return render_markdown(path, markdown, ctx)
+    return render_markdown(path, markdown, ctx, first_line=markdown_line(path, markdown))
 
 
 def _emergency(state: SiteState, code: str) -> Markup:

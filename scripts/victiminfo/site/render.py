@@ -9,7 +9,12 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from victiminfo.content.placeholders import Placeholder, find_placeholders, placeholder_problems
+from victiminfo.content.placeholders import (
+    Placeholder,
+    find_placeholders,
+    labelled_phones,
+    placeholder_problems,
+)
 from victiminfo.errors import ContentError, Problem
 from victiminfo.model.catalog import Catalog
 from victiminfo.model.freshness import Policy, Status
@@ -60,13 +65,17 @@ def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> str:
     return template.render(card=card, checked_text=checked, suffix=suffix)
 
 
-def render_markdown(path: Path, markdown: str, ctx: RenderContext) -> str:
-    """Replace every placeholder; raise ContentError naming file and line for any bad one."""
-    problems = placeholder_problems(path, markdown)
+def render_markdown(path: Path, markdown: str, ctx: RenderContext, first_line: int = 1) -> str:
+    """Replace every placeholder; raise ContentError naming file and line for any bad one.
+
+    first_line is the line of the file on which markdown starts (after the front matter).
+    """
+    found = find_placeholders(markdown, first_line)
+    problems = placeholder_problems(path, found, ctx.catalog)
     if problems:
         raise ContentError(problems)
     out, last = [], 0
-    for ph in find_placeholders(markdown):
+    for ph in found:
         out += [markdown[last : ph.start], _render_one(path, ph, ctx, problems)]
         last = ph.end
     if problems:
@@ -76,12 +85,6 @@ def render_markdown(path: Path, markdown: str, ctx: RenderContext) -> str:
 
 def _render_one(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Problem]) -> str:
     catalog = ctx.catalog
-    if ph.kind in ("card", "phone") and ph.args[0] not in catalog.services:
-        problems.append(_unknown(path, ph, "service", sorted(catalog.services)))
-        return ""
-    if ph.kind == "services" and ph.args[0] not in catalog.places:
-        problems.append(_unknown(path, ph, "place", sorted(catalog.places)))
-        return ""
     if ph.kind == "card":
         card = service_card(ph.args[0], catalog.services[ph.args[0]], ctx.ui, ctx.policy)
         return _block(render_card(card, ctx))
@@ -92,7 +95,7 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[
             problems.append(Problem(path, f"'{ph.text}' only works on web pages", line=ph.line))
             return ""
         return _block(ctx.leaflet_index)
-    return _phone(path, ph, ctx, problems)
+    return _phone(ph, ctx)
 
 
 def _place_cards(place_key: str, ctx: RenderContext) -> str:
@@ -104,32 +107,12 @@ def _place_cards(place_key: str, ctx: RenderContext) -> str:
     return "\n".join(render_card(card, ctx) for card in cards)
 
 
-def _phone(path: Path, ph: Placeholder, ctx: RenderContext, problems: list[Problem]) -> str:
+def _phone(ph: Placeholder, ctx: RenderContext) -> str:
     service_key, label = ph.args
-    phones = [p for p in ctx.catalog.services[service_key].phones if p.label.value == label]
-    if not phones:
-        known = sorted({p.label.value for p in ctx.catalog.services[service_key].phones})
-        problems.append(
-            Problem(
-                path,
-                f"'{service_key}' has no phone labelled '{label}'",
-                line=ph.line,
-                hint=f"use one of: {', '.join(known) or 'none'}",
-            )
-        )
-        return ""
-    if ctx.policy.status(phones[0]) is not Status.verified:
-        ctx.doubts.append(f"{service_key}: phone {phones[0].number} is not verified")
-    return phone_html(phones[0].number, ctx)
-
-
-def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Problem:
-    return Problem(
-        path,
-        f"'{ph.text}' names a {what} that does not exist",
-        line=ph.line,
-        hint=f"known {what}s: {', '.join(known)}",
-    )
+    phone = labelled_phones(ctx.catalog, service_key, label)[0]
+    if ctx.policy.status(phone) is not Status.verified:
+        ctx.doubts.append(f"{service_key}: phone {phone.number} is not verified")
+    return phone_html(phone.number, ctx)
 
 
 def _block(html: str) -> str:
