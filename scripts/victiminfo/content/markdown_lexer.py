@@ -4,7 +4,7 @@ Read as the build reads a page (Python-Markdown with SuperFences). Code is only 
 surely shows as code: a fence that SuperFences itself closes, and a code span in a block that
 the build reads as Markdown (not raw HTML). Anything else is read as text, so that the check
 sees all markup that could reach a reader: a false alarm at worst, never a missed <script>.
-Indented code blocks are read as text too.
+Indented code blocks are read as text too. Raw HTML and tags are read by markdown_html.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from typing import Any
 
 import markdown
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from pymdownx.superfences import SuperFencesBlockPreprocessor  # type: ignore[import-untyped]
+
+from victiminfo.content.markdown_html import html_tags, raw_html_lines
 
 # --- inline patterns: one of each -----------------------------------------------------------
 
@@ -33,12 +33,10 @@ LINK = re.compile(
     re.S,
 )
 REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)
-TAG_NAME = re.compile(r"[a-z][a-z0-9-]*")
 _BACKTICK = re.compile(BACKTICK_RE, re.DOTALL | re.UNICODE)  # compiled as Python-Markdown does
 
 # --- block patterns: one of each, matched on a line without its line ending -----------------
 
-BLANK = re.compile(r"[ \t]*$")
 HEADING = re.compile(
     r"(?P<pre>(?:    |\t)*(?P<marks>#{1,6})[ \t]*)(?P<text>.*?)"
     r"(?P<post>(?:[ \t]+\{[^{}\n]*\})?[ \t]*#*[ \t]*)$"
@@ -59,8 +57,6 @@ LITERAL = re.compile(
 )
 SETEXT = re.compile(r"[=-]+ *$")  # as Python-Markdown's setext headings
 INDENT = re.compile(r"(?P<pre>[ \t]*)(?P<text>.*?)(?P<post>[ \t]*)$")
-BLOCK_TAG = re.compile(r" {0,3}<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)(?P<rest>.*)$")
-MARKDOWN_ATTR = re.compile(r"""\smarkdown(?:\s*=\s*["']?(?P<value>[^"'\s>]*))?""")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 # Each kind of line that starts a new block (and so ends a paragraph), in the order tried.
@@ -93,18 +89,6 @@ class Token:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True)
-class HtmlTag:
-    """An HTML start tag, end tag or comment, read as a browser reads it."""
-
-    kind: str  # start, end or comment
-    name: str
-    attrs: tuple[tuple[str, str], ...]
-    start: int
-    end: int
-    line: int
 
 
 @dataclass(frozen=True)
@@ -288,13 +272,6 @@ def setext_level(underline: str) -> int:
     return 1 if underline.strip()[0] == "=" else 2
 
 
-def heading_level(line: str) -> int:
-    """The level of an ATX heading line: its number of '#'."""
-    match = HEADING.match(line)
-    assert match is not None
-    return len(match.group("marks"))
-
-
 # --- fences: found by SuperFences itself ----------------------------------------------------
 
 
@@ -331,61 +308,6 @@ def _normal_whitespace(line: str, tab_length: int) -> str:
     """A line as Python-Markdown hands it to SuperFences (tabs expanded, blank lines empty)."""
     line = line.expandtabs(tab_length)
     return "" if not line.strip(" ") else line
-
-
-# --- raw HTML -------------------------------------------------------------------------------
-
-VOID = {"hr"}
-
-
-def raw_html_lines(bare: list[str], fences: dict[int, int]) -> set[int]:
-    """Lines the build passes on as raw HTML: from a block-level tag to its closing tag.
-
-    Reaching further than the build does is safe (code spans there are then read as text).
-    """
-    out: set[int] = set()
-    i = 0
-    while i < len(bare):
-        if i in fences:
-            i = fences[i]
-            continue
-        match = BLOCK_TAG.match(bare[i])
-        name = match.group("name").lower() if match else ""
-        if match is None or name not in _block_level() or _markdown_inside(match.group("rest")):
-            i += 1
-            continue
-        stop = i + 1 if name in VOID else _closing_line(bare, i, name, fences) + 1
-        out.update(range(i, stop))
-        i = stop
-    return out
-
-
-@functools.cache
-def _block_level() -> frozenset[str]:
-    return frozenset(_superfences()[0].block_level_elements)
-
-
-def _markdown_inside(rest: str) -> bool:
-    """Whether a tag asks md_in_html to read its content as Markdown (markdown, ="1" ...)."""
-    match = MARKDOWN_ATTR.search(" " + rest.split(">", 1)[0])
-    return match is not None and (match.group("value") or "1") in ("1", "block", "span")
-
-
-def _closing_line(bare: list[str], i: int, name: str, fences: dict[int, int]) -> int:
-    """The line that closes the element opened on line i (the last line if none does)."""
-    opening = re.compile(rf"<{name}(?=[\s/>]|$)", re.I)
-    closing = re.compile(rf"</{name}\s*>", re.I)
-    depth = 0
-    j = i
-    while j < len(bare):
-        if j in fences:
-            j = fences[j]
-            continue
-        depth += len(opening.findall(bare[j])) - len(closing.findall(bare[j]))
-        if depth <= 0:
-            return j
-        j += 1
-    return len(bare) - 1
 
 
 # --- inline tokens --------------------------------------------------------------------------
@@ -448,51 +370,3 @@ def _backticks() -> BacktickInlineProcessor:
 def _html_spans(text: str) -> Iterator[tuple[int, int]]:
     for tag in html_tags(text):
         yield tag.start, tag.end
-
-
-class _TagReader(HTMLParser):
-    """Every tag and comment with its place; reads on after <script> and <style>."""
-
-    def __init__(self, text: str, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.first_line = first_line
-        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.found: list[HtmlTag] = []
-
-    def _here(self) -> tuple[int, int]:
-        line, column = self.getpos()
-        return self.starts[line - 1] + column, line - 1 + self.first_line
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start, line = self._here()
-        end = start + len(self.get_starttag_text() or "")
-        pairs = tuple((name, value or "") for name, value in attrs)
-        self.found.append(HtmlTag("start", tag, pairs, start, end, line))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        start, line = self._here()
-        end = self.text.find(">", start) + 1 or len(self.text)
-        self.found.append(HtmlTag("end", tag, (), start, end, line))
-
-    def handle_comment(self, data: str) -> None:
-        start, line = self._here()
-        if self.text.startswith("<!--", start):
-            end = start + len(data) + 7
-        else:
-            end = self.text.find(">", start) + 1 or len(self.text)
-        self.found.append(HtmlTag("comment", "", (), start, min(end, len(self.text)), line))
-
-    def set_cdata_mode(self, *args: Any, **kwargs: Any) -> None:
-        """Read on after <script> or <style>: tags inside or after them are found too."""
-
-
-def html_tags(text: str, first_line: int = 1) -> list[HtmlTag]:
-    """Every HTML tag and comment in text, parsed as a browser would; autolinks are not tags."""
-    reader = _TagReader(blank(text, [m.span() for m in AUTOLINK.finditer(text)]), first_line)
-    reader.feed(reader.text)
-    reader.close()
-    return [t for t in reader.found if t.kind == "comment" or TAG_NAME.fullmatch(t.name)]

@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from victiminfo.content.markdown_html import html_tags
 from victiminfo.content.markdown_lexer import (
     ADMONITION,
     ADMONITION_TITLE,
@@ -19,7 +20,7 @@ from victiminfo.content.markdown_lexer import (
     LINK,
     REFERENCE,
     Lexed,
-    html_tags,
+    blank,
     lex,
     setext_level,
 )
@@ -217,8 +218,9 @@ def _unbracket(target: str) -> str:
 
 def tags(masked: str, first_line: int) -> list[Tag]:
     """Every raw HTML start tag in the (code-masked) body, parsed as a browser would."""
+    text = blank(masked, [m.span() for m in AUTOLINK.finditer(masked)])  # autolinks are links
     return [
         Tag(tag.name, tag.attrs, tag.line)
-        for tag in html_tags(masked, first_line)
+        for tag in html_tags(text, first_line)
         if tag.kind == "start"
     ]
