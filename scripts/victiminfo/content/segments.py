@@ -283,9 +283,6 @@ def _block(b: _Builder, lexed: Lexed, block: Block, number: int) -> None:
         b.literal(lexed.block_text(block))
 
 
-CELL = re.compile(r"(?P<pre>\s*)(?P<text>(?:[^|\\]|\\.)*?)(?P<post>\s*)(?=\||$)")
-
-
 def _table_row(b: _Builder, line: str, number: int, newline: str) -> None:
     """Each cell of a table row is a unit; the pipes and padding are literal."""
     start = line.index("|") + 1
