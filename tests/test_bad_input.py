@@ -90,3 +90,12 @@ def test_bad_input_gives_one_clear_message(small_project: Path, case: str) -> No
     assert "how to fix" in result.stderr or "error:" in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*.html")} == before, "site/ was changed"
     assert not list(small_project.glob(".site-*")), "a temporary build folder was left behind"
+
+
+def test_a_build_error_names_the_line_of_the_file(small_project: Path) -> None:
+    """The build counts the front matter, as the check does: the same line (issue #11)."""
+    page = small_project / "docs/sv/index.md"
+    page.write_text("---\ntitle: Start\n---\n\n# Start\n\n{{ card origo }}\n", encoding="utf-8")
+    result = run_cli("build", "--root", str(small_project), "--no-leaflets")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/sv/index.md:7: error: '{{ card origo }}' names a service" in result.stderr

@@ -14,12 +14,13 @@ from hypothesis import strategies as st
 
 from git_site import commit_all, git, git_site, run_tool
 from support import FIXTURES, REPO
+from victiminfo.content.page_text import split_front_matter
 from victiminfo.content.segments import parse_inline, protected_parts, segment, to_markdown
 from victiminfo.gitrepo import GitRepo
 from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
 from victiminfo.translation.agency import export_plans, import_file, structure_breakers
-from victiminfo.translation.exchange import cut_page, plan_units, split_front_matter
+from victiminfo.translation.exchange import cut_page, plan_units
 from victiminfo.translation.po import read_po, write_po
 from victiminfo.translation.xliff import read_xliff, write_xliff
 
@@ -61,7 +62,7 @@ def test_every_real_page_segments_and_joins_back_exactly() -> None:
     pages = sorted((REPO / "docs").glob("*/**/*.md"))
     assert len(pages) > 100
     for path in pages:
-        _, body = split_front_matter(path.read_text("utf-8"))
+        body = split_front_matter(path.read_text("utf-8")).body
         assert segment(body).join() == body, path
 
 
@@ -134,7 +135,7 @@ def test_real_translations_rebuild_exactly_from_their_targets(clone: Path) -> No
                 if len(targets) < len(source.units):
                     continue
                 translation = (clone / "docs" / code / page.page).read_text("utf-8")
-                assert source.body.join(targets) == split_front_matter(translation)[1]
+                assert source.body.join(targets) == split_front_matter(translation).body
                 rebuilt += 1
     assert rebuilt > 90
 

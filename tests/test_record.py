@@ -43,6 +43,22 @@ def test_set_front_matter_adds_one_to_a_page_without() -> None:
     )
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_set_front_matter_finds_the_front_matter_as_mkdocs_does(newline: str) -> None:
+    """A '... ' fence, a BOM, CRLF lines: the key goes inside, no other byte changes (issue #11)."""
+    n = newline
+    text = f"\ufeff---{n}title: A{n}... {n}# H{n}---{n}x{n}"
+    out = set_front_matter(text, {"translated_by": "B"})
+    assert out == text.replace(f"title: A{n}", f"title: A{n}translated_by: 'B'{n}")
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: A\n# H\n---", "---\n---\n# H\n"])
+def test_set_front_matter_refuses_a_front_matter_mkdocs_does_not_read(text: str) -> None:
+    """No closing fence, or nothing inside: a new one above it would hide it (issue #11)."""
+    with pytest.raises(ValueError, match="MkDocs reads no front matter there"):
+        set_front_matter(text, {"translated_by": "B"})
+
+
 def test_updated_records_the_swedish_revision_and_nothing_else(tmp_path: Path) -> None:
     root, first = git_site(tmp_path / "project")
     before = (root / PAGE).read_text("utf-8")

@@ -1,9 +1,10 @@
-"""Read-only questions to the project's git history: revisions, and a file as it was then."""
+"""Every question this project asks git (read-only): revisions, dates, files as they were then."""
 
 from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 REVISION = r"^[0-9a-f]{7,40}$"
@@ -62,3 +63,16 @@ class GitRepo:
         rel = self.relative(path)
         out = self._run("log", "-1", "--format=%H", "--", rel.as_posix()) if rel else None
         return out.strip()[:length] if out and out.strip() else None
+
+    def last_commit_date(self) -> date | None:
+        """The committer date of the current commit, or None outside a checkout with history."""
+        out = self._run("log", "-1", "--format=%cs")
+        try:
+            return date.fromisoformat(out.strip()) if out and out.strip() else None
+        except ValueError:
+            return None
+
+    def changed_files(self, base: str, under: str) -> list[str] | None:
+        """Files below under/ that differ between base and the work tree (None if git cannot)."""
+        out = self._run("diff", "--name-only", base, "--", under)
+        return out.splitlines() if out is not None else None

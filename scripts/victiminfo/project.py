@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from victiminfo.gitrepo import GitRepo
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -55,15 +56,4 @@ class Project:
 
 def edition_date(root: Path, fallback: date) -> date:
     """The date of the last commit (never the clock), or fallback outside a git checkout."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%cs"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-        return date.fromisoformat(out) if out else fallback
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return fallback
+    return GitRepo(root).last_commit_date() or fallback

@@ -14,7 +14,6 @@ from difflib import SequenceMatcher
 
 from victiminfo.checks.links import ContentPage, all_links
 from victiminfo.content.anchors import explicit_ids
-from victiminfo.content.placeholders import find_placeholders
 from victiminfo.content.text_literals import Literal, Literals, literals
 from victiminfo.errors import Problem
 from victiminfo.rules import Rule
@@ -87,8 +86,7 @@ def _headings(page: ContentPage) -> list[Item]:
 
 
 def _placeholders(page: ContentPage) -> list[Item]:
-    first = page.text.body_line - 1
-    return [Item(p.text, p.line + first, p.text) for p in find_placeholders(page.text.body)]
+    return [Item(p.text, p.line, p.text) for p in page.outline.placeholders]
 
 
 def _admonitions(page: ContentPage) -> list[Item]:

@@ -8,13 +8,7 @@ from victiminfo.content.page_text import PageText
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import GitRepo
 from victiminfo.rules import Rule
-from victiminfo.translation.meta import (
-    KEYS,
-    TranslationMeta,
-    front_matter_line,
-    is_stale,
-    parse_meta,
-)
+from victiminfo.translation.meta import KEYS, TranslationMeta, is_stale, parse_meta
 
 # Keys MkDocs and the Material theme read, besides the translation keys.
 PAGE_KEYS = {"title", "description", "template", "hide", "search", "icon", "status", "subtitle"}
@@ -32,7 +26,7 @@ def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
                     page.path,
                     f"front matter: '{key}' is not a key this site reads (a typo?)",
                     rule=Rule.FRONT_MATTER_KEY_UNKNOWN,
-                    line=front_matter_line(page.text, str(key)),
+                    line=page.key_line(key),
                     field=str(key),
                     hint=f"use one of: {', '.join(sorted(known))}",
                 )
@@ -43,7 +37,7 @@ def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
 def revision_problems(page: PageText, source: PageText, repo: GitRepo | None) -> list[Problem]:
     """The translation's metadata is valid, names a commit that exists, and is not stale."""
     try:
-        meta = parse_meta(page.path, page.text, page.meta)
+        meta = parse_meta(page)
     except ContentError as exc:
         return exc.problems
     return list(_revision(page, source, meta, repo))
@@ -75,7 +69,7 @@ def _revision(
                 f"the commit '{revision}' does not exist: was the history rewritten, "
                 "or is it a typo?",
                 rule=Rule.REVISION_UNKNOWN,
-                line=front_matter_line(page.text, key),
+                line=page.key_line(key),
                 field=key,
                 hint="find the commit the translation was made from with "
                 f"'git log --format=%h -- {shown}' and write it here",
@@ -87,7 +81,7 @@ def _revision(
             f"the Swedish page changed since {meta.source_revision}, when this translation "
             "was made: it may be out of date",
             rule=Rule.TRANSLATION_STALE,
-            line=front_matter_line(page.text, "source_revision"),
+            line=page.key_line("source_revision"),
             field="source_revision",
             hint=f"see what changed with 'scripts/status --diff {page.code} {rel}', update the "
             "translation, then record the new source revision",

@@ -145,7 +145,7 @@ def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) 
     phones = data_phones(catalog)
     for (code, _), page in site.pages.items():
         report.problems += markup_problems(page.text.path, page.outline)
-        report.problems += placeholder_fact_problems(page.text, catalog)
+        report.problems += placeholder_fact_problems(page, catalog)
         report.problems += front_matter_problems(page.text, translation=code != site.default)
         report.problems += unfinished_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source

@@ -1,35 +1,33 @@
 """The structure of a Markdown page: headings, links, raw HTML tags, admonitions, attribute lists.
 
-Code (fenced blocks and inline code spans) is masked first: it shows text, not structure.
-Every item carries its line in the file.
+Read from the one lexer (markdown_lexer): code (fences the build closes, code spans) shows
+text, not structure, and is masked. Every item carries its line in the file.
 """
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from typing import Any
 
-from victiminfo.content.page_text import PageText
-
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
-ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
-TRAILING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*$")
-INLINE_LINK = re.compile(
-    r"(?P<image>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\([ \t]*(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
-    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)"
+from victiminfo.content.markdown_html import html_tags
+from victiminfo.content.markdown_lexer import (
+    ADMONITION,
+    ADMONITION_TITLE,
+    ATTR_LIST,
+    AUTOLINK,
+    HEADING,
+    LINK,
+    REFERENCE,
+    Lexed,
+    blank,
+    lex,
+    setext_level,
 )
-REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)
-AUTOLINK = re.compile(r"<(?P<target>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
-ADMONITION = re.compile(r"^[ \t]*(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)", re.M)
+from victiminfo.content.page_text import PageText
+from victiminfo.content.placeholders import Placeholder, placeholders_of
+
+TRAILING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*?)[ \t]*\}[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -91,94 +89,83 @@ class Outline:
     tags: list[Tag] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
     attr_lists: list[AttrList] = field(default_factory=list)
+    placeholders: list[Placeholder] = field(default_factory=list)
     masked: str = ""
-
-
-class _Lines:
-    """Map character offsets of a text to 1-based file lines."""
-
-    def __init__(self, text: str, first_line: int) -> None:
-        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.first = first_line
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1 + self.first
 
 
 def outline(page: PageText) -> Outline:
     """The outline of a page's body."""
-    masked = mask_code(page.body)
-    lines = _Lines(masked, page.body_line)
+    lexed = lex(page.body)
+    masked = lexed.masked
+    first = page.body_line
     return Outline(
-        headings=headings(masked, page.body_line),
-        links=links(masked, lines),
-        tags=tags(masked, page.body_line),
-        admonitions=[
-            Admonition(m.group("kind"), lines.line(m.start())) for m in ADMONITION.finditer(masked)
-        ],
+        headings=headings(lexed, first),
+        links=links(lexed, masked, first),
+        tags=tags(masked, first),
+        admonitions=admonitions(lexed, first),
         attr_lists=[
-            AttrList(m.group(1), lines.line(m.start()))
-            for m in ATTR_LIST.finditer(PLACEHOLDER.sub(_blank, masked))
+            AttrList(_attr_content(t.text), lexed.line_of(t.start) + first)
+            for t in lexed.tokens
+            if t.kind == "attr"
         ],
+        placeholders=placeholders_of(lexed, first),
         masked=masked,
     )
 
 
-def mask_code(body: str) -> str:
-    """The body with fenced code blocks and inline code spans blanked (newlines kept)."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in body.split("\n"):
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            out.append("")
-        elif fence is not None:
-            if match and _closes(fence, match.group(1), line):
-                fence = None
-            out.append("")
-        else:
-            out.append(CODE_SPAN.sub(_blank, line))
-    return "\n".join(out)
+def mask_code(text: str) -> str:
+    """The text with fenced code blocks and code spans blanked (line endings kept)."""
+    return lex(text).masked
 
 
-def _closes(fence: str, marker: str, line: str) -> bool:
-    same = marker[0] == fence[0] and len(marker) >= len(fence)
-    return same and not line.strip()[len(marker) :].strip()
+def _attr_content(text: str) -> str:
+    match = ATTR_LIST.fullmatch(text)
+    return match.group("content") if match else ""
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
-
-
-def headings(masked: str, first_line: int) -> list[Heading]:
+def headings(lexed: Lexed, first_line: int) -> list[Heading]:
     """ATX ('## Title') and setext (underlined) headings, in order."""
     found = []
-    lines = masked.split("\n")
-    for i, line in enumerate(lines):
-        atx = ATX.match(line)
-        if atx:
-            found.append(_heading(len(atx.group(1)), atx.group(2) or "", first_line + i))
-        elif i > 0 and SETEXT.match(line) and _paragraph_line(lines[i - 1]):
-            if i > 1 and lines[i - 2].strip():
-                continue  # a multi-line paragraph: rare in this content, not treated
-            level = 1 if line.strip()[0] == "=" else 2
-            found.append(_heading(level, lines[i - 1].strip(), first_line + i - 1))
+    for block in lexed.blocks:
+        line = lexed.lines[block.start].rstrip("\r\n")
+        if block.kind == "heading":
+            match = HEADING.match(line)
+            assert match is not None
+            explicit = _explicit_id(match.group("post"))
+            level = len(match.group("marks"))
+            found.append(
+                Heading(level, match.group("text").strip(), explicit, block.start + first_line)
+            )
+        elif block.kind == "setext_heading":
+            level = setext_level(lexed.lines[block.stop])
+            found.append(_setext(level, line.strip(), block.start + first_line))
     return found
 
 
-def _paragraph_line(line: str) -> bool:
-    text = line.strip()
-    return bool(text) and not ATX.match(line) and not text.startswith(("-", "*", ">", "<", "|"))
+def _explicit_id(post: str) -> str | None:
+    attrs = ATTR_LIST.search(post)
+    return attr_id(attrs.group("content")) if attrs else None
 
 
-def _heading(level: int, raw: str, line: int) -> Heading:
+def _setext(level: int, raw: str, line: int) -> Heading:
     attrs = TRAILING_ATTRS.search(raw)
     explicit = None
     if attrs and not raw.rstrip().endswith("}}"):
         explicit = attr_id(attrs.group(1))
         raw = raw[: attrs.start()]
     return Heading(level, raw.strip(), explicit, line)
+
+
+def admonitions(lexed: Lexed, first_line: int) -> list[Admonition]:
+    """Every '!!! kind' (or '??? kind') line, in order."""
+    found = []
+    for block in lexed.blocks:
+        if block.kind in ("admonition", "admonition_title"):
+            pattern = ADMONITION if block.kind == "admonition" else ADMONITION_TITLE
+            match = pattern.match(lexed.lines[block.start].rstrip("\r\n"))
+            assert match is not None
+            found.append(Admonition(match.group("kind"), block.start + first_line))
+    return found
 
 
 def attr_id(content: str) -> str | None:
@@ -193,47 +180,47 @@ def attr_id(content: str) -> str | None:
 
 def plain_text(title: str) -> str:
     """A heading's text as the toc extension sees it: no markup, entities decoded."""
-    text = INLINE_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), title)
+    text = LINK.sub(lambda m: "" if m.group("image") else m.group("text"), title)
     text = re.sub(r"<[^>]*>", "", text)
     text = re.sub(r"(\*{1,3}|_{1,3}|`+)", "", text)
     return html.unescape(text)
 
 
-def links(masked: str, lines: _Lines) -> list[Link]:
-    """Markdown inline links and images, reference definitions and <autolinks>, in order."""
-    found = [
-        Link(_unbracket(m.group("target")), lines.line(m.start()), bool(m.group("image")))
-        for m in INLINE_LINK.finditer(masked)
-    ]
-    found += [
-        Link(_unbracket(m.group("target")), lines.line(m.start()))
-        for m in REFERENCE.finditer(masked)
-    ]
-    found += [Link(m.group("target"), lines.line(m.start())) for m in AUTOLINK.finditer(masked)]
+def links(lexed: Lexed, masked: str, first_line: int) -> list[Link]:
+    """Markdown inline links and images, reference definitions and <autolinks>, in order.
+
+    Each is looked for inside one block (a link never spans two), with code masked.
+    """
+    found = []
+    for block in lexed.blocks:
+        if block.kind != "fence":
+            start = lexed.offsets[block.start]
+            text = masked[start : start + len(lexed.block_text(block))]
+            found += _block_links(text, block.start + first_line)
     return sorted(found, key=lambda link: link.line)
+
+
+def _block_links(text: str, first_line: int) -> list[Link]:
+    def line(match: re.Match[str]) -> int:
+        return first_line + text.count("\n", 0, match.start())
+
+    found = [
+        Link(_unbracket(m.group("target")), line(m), bool(m.group("image")))
+        for m in LINK.finditer(text)
+    ]
+    found += [Link(_unbracket(m.group("target")), line(m)) for m in REFERENCE.finditer(text)]
+    return found + [Link(m.group("target"), line(m)) for m in AUTOLINK.finditer(text)]
 
 
 def _unbracket(target: str) -> str:
     return target[1:-1] if target.startswith("<") and target.endswith(">") else target
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
-        self.found: list[Tag] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pairs = tuple((name, value or "") for name, value in attrs)
-        self.found.append(Tag(tag, pairs, self.getpos()[0] - 1 + self.first_line))
-
-    def set_cdata_mode(self, *args: Any, **kwargs: Any) -> None:
-        """Read on after <script> or <style>: tags inside or after them are checked too."""
-
-
 def tags(masked: str, first_line: int) -> list[Tag]:
     """Every raw HTML start tag in the (code-masked) body, parsed as a browser would."""
-    collector = _TagCollector(first_line)
-    collector.feed(AUTOLINK.sub(_blank, masked))
-    collector.close()
-    return [tag for tag in collector.found if re.fullmatch(r"[a-z][a-z0-9-]*", tag.name)]
+    text = blank(masked, [m.span() for m in AUTOLINK.finditer(masked)])  # autolinks are links
+    return [
+        Tag(tag.name, tag.attrs, tag.line)
+        for tag in html_tags(text, first_line)
+        if tag.kind == "start"
+    ]

@@ -1,44 +1,9 @@
-"""Content pages on disk: which exist per language, their front matter, their public URL."""
+"""Content pages on disk: which exist per language, their public URL, where their links lead."""
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-from mkdocs.utils.meta import get_data
-
-from victiminfo.errors import fail
-from victiminfo.rules import Rule
-
-
-@dataclass(frozen=True)
-class SourcePage:
-    """One Markdown page of one language, read from disk."""
-
-    path: Path
-    rel: PurePosixPath
-    meta: dict[str, Any]
-    markdown: str
-
-
-def read_page(docs: Path, code: str, rel: PurePosixPath) -> SourcePage:
-    """Read a page and split off its front matter."""
-    path = docs / code / rel
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise fail(path, f"cannot read the page: {exc}", rule=Rule.FILE_UNREADABLE) from None
-    markdown, meta = get_data(text)
-    if not isinstance(meta, dict):
-        raise fail(
-            path,
-            "the front matter at the top must be key: value lines",
-            rule=Rule.FRONT_MATTER_NOT_KEY_VALUE,
-            line=1,
-        )
-    return SourcePage(path, rel, meta, markdown)
 
 
 def source_pages(docs: Path, code: str) -> list[PurePosixPath]:

@@ -1,15 +1,20 @@
-"""Fact placeholders in Markdown, such as {{ card brottsofferjouren }}, found with their line."""
+"""Fact placeholders such as {{ card brottsofferjouren }}: where they are, and what they name.
+
+Found by the one lexer (outside code, which shows them as text), and checked in one place for
+the check and the build alike: their kind, their number of names, and the names in the data.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from victiminfo.content.markdown_lexer import PLACEHOLDER, Lexed, lex
 from victiminfo.errors import Problem
+from victiminfo.model.catalog import Catalog
+from victiminfo.model.facts import Phone
 from victiminfo.rules import Rule
 
-PATTERN = re.compile(r"\{\{\s*(?P<kind>[a-z]+)\s+(?P<args>[a-z0-9_ -]+?)\s*\}\}")
 KINDS = {
     "card": "{{ card SERVICE }}: the contact card of a service",
     "services": "{{ services PLACE }}: the cards of every service that serves a place",
@@ -28,6 +33,7 @@ class Placeholder:
     line: int
     start: int
     end: int
+    written: str = ""  # as the page has it
 
     @property
     def text(self) -> str:
@@ -35,39 +41,88 @@ class Placeholder:
         return "{{ " + " ".join((self.kind, *self.args)) + " }}"
 
 
-def find_placeholders(markdown: str) -> list[Placeholder]:
-    """Every placeholder in the text, in order."""
+def find_placeholders(markdown: str, first_line: int = 1) -> list[Placeholder]:
+    """Every placeholder in a Markdown text, in order; first_line is the text's line in its file."""
+    return placeholders_of(lex(markdown), first_line)
+
+
+def placeholders_of(lexed: Lexed, first_line: int) -> list[Placeholder]:
+    """The placeholders among a lexed text's tokens, with their lines in the file."""
     found = []
-    for match in PATTERN.finditer(markdown):
-        line = markdown.count("\n", 0, match.start()) + 1
-        args = tuple(match.group("args").split())
-        found.append(Placeholder(match.group("kind"), args, line, match.start(), match.end()))
+    for token in lexed.tokens:
+        if token.kind == "placeholder":
+            match = PLACEHOLDER.fullmatch(token.text)
+            words = tuple(match.group("inner").split()) if match else ()
+            kind, args = (words[0], words[1:]) if words else ("", ())
+            line = lexed.line_of(token.start) + first_line
+            found.append(Placeholder(kind, args, line, token.start, token.end, token.text))
     return found
 
 
-def placeholder_problems(path: Path, markdown: str) -> list[Problem]:
-    """Placeholders of an unknown kind or with the wrong number of arguments."""
+def placeholder_problems(
+    path: Path, placeholders: list[Placeholder], catalog: Catalog | None
+) -> list[Problem]:
+    """Unknown kinds, wrong numbers of names, and (with a catalog) names not in the data."""
     problems = []
-    for ph in find_placeholders(markdown):
-        if ph.kind not in KINDS:
-            known = "; ".join(KINDS.values())
-            problems.append(
-                Problem(
-                    path,
-                    f"unknown placeholder '{ph.text}'",
-                    rule=Rule.PLACEHOLDER_KIND_UNKNOWN,
-                    line=ph.line,
-                    hint=f"use one of: {known}",
-                )
-            )
-        elif len(ph.args) != ARITY[ph.kind]:
-            problems.append(
-                Problem(
-                    path,
-                    f"'{ph.text}' needs {ARITY[ph.kind]} name(s)",
-                    rule=Rule.PLACEHOLDER_WRONG_NUMBER_OF_NAMES,
-                    line=ph.line,
-                    hint=KINDS[ph.kind],
-                )
-            )
+    for ph in placeholders:
+        problem = _form_problem(path, ph)
+        if problem is None and catalog is not None:
+            problem = name_problem(path, ph, catalog)
+        if problem is not None:
+            problems.append(problem)
     return problems
+
+
+def _form_problem(path: Path, ph: Placeholder) -> Problem | None:
+    if ph.kind not in KINDS:
+        known = "; ".join(KINDS.values())
+        return Problem(
+            path,
+            f"unknown placeholder '{ph.written}'",
+            Rule.PLACEHOLDER_KIND_UNKNOWN,
+            line=ph.line,
+            hint=f"use one of: {known}",
+        )
+    if len(ph.args) != ARITY[ph.kind]:
+        return Problem(
+            path,
+            f"'{ph.text}' needs {ARITY[ph.kind]} name(s)",
+            Rule.PLACEHOLDER_WRONG_NUMBER_OF_NAMES,
+            line=ph.line,
+            hint=KINDS[ph.kind],
+        )
+    return None
+
+
+def name_problem(path: Path, ph: Placeholder, catalog: Catalog) -> Problem | None:
+    """What a well-formed placeholder names that is not in the data: service, place, label."""
+    name = ph.args[0]
+    if ph.kind in ("card", "phone") and name not in catalog.services:
+        return _unknown(path, ph, "service", sorted(catalog.services))
+    if ph.kind == "services" and name not in catalog.places:
+        return _unknown(path, ph, "place", sorted(catalog.places))
+    if ph.kind == "phone" and not labelled_phones(catalog, name, ph.args[1]):
+        labels = sorted({p.label.value for p in catalog.services[name].phones})
+        return Problem(
+            path,
+            f"'{name}' has no phone labelled '{ph.args[1]}'",
+            Rule.PHONE_LABEL_UNKNOWN,
+            line=ph.line,
+            hint=f"use one of: {', '.join(labels) or 'none (add a phone to the data first)'}",
+        )
+    return None
+
+
+def labelled_phones(catalog: Catalog, service: str, label: str) -> list[Phone]:
+    """A service's phones with this label, in the data's order."""
+    return [p for p in catalog.services[service].phones if p.label.value == label]
+
+
+def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Problem:
+    return Problem(
+        path,
+        f"'{ph.text}' names a {what} that does not exist",
+        Rule.PLACEHOLDER_NAME_UNKNOWN,
+        line=ph.line,
+        hint=f"known {what}s: {', '.join(known)}",
+    )

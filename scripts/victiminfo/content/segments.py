@@ -6,30 +6,30 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from victiminfo.content.markdown_lexer import (
+    ADMONITION_TITLE,
+    HEADING,
+    INDENT,
+    LINK,
+    LIST_ITEM,
+    QUOTE,
+    Block,
+    Lexed,
+    Token,
+    inline_tokens,
+    lex,
+)
+
 # --- inline: text with codes (placeholders, links, formatting) ------------------------------
 
-PROTECTED = {"fact", "code", "html", "attr", "link", "image", "autolink"}  # never editable
-ATOMS = [
-    ("fact", re.compile(r"\{\{.*?\}\}")),
-    ("code", re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")),
-    ("autolink", re.compile(r"<(?:https?://|mailto:)[^>\s]+>")),
-    ("html", re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")),
-    ("attr", re.compile(r"\{[:#.][^{}]*\}")),
-]
+PROTECTED = {"placeholder", "code", "html", "attr", "link", "image", "autolink"}  # never edited
 PAIRS = [
-    (
-        "image",
-        re.compile(r"!\[(?P<inner>(?:[^\[\]\\]|\\.)*)\](?P<end>\([^()\s]*(?:\s+\"[^\"]*\")?\))"),
-    ),
-    (
-        "link",
-        re.compile(r"\[(?P<inner>(?:[^\[\]\\]|\\.)*)\](?P<end>\([^()\s]*(?:\s+\"[^\"]*\")?\))"),
-    ),
-    ("strong", re.compile(r"\*\*(?P<inner>(?=\S).+?(?<=\S))\*\*")),
-    ("strong", re.compile(r"(?<![\w_])__(?P<inner>(?=\S).+?(?<=\S))__(?![\w_])")),
-    ("em", re.compile(r"(?<!\*)\*(?P<inner>(?=[^\s*]).+?(?<=[^\s*]))\*(?!\*)")),
-    ("em", re.compile(r"(?<![\w_])_(?P<inner>(?=[^\s_]).+?(?<=[^\s_]))_(?![\w_])")),
+    ("strong", re.compile(r"\*\*(?P<text>(?=\S).+?(?<=\S))\*\*")),
+    ("strong", re.compile(r"(?<![\w_])__(?P<text>(?=\S).+?(?<=\S))__(?![\w_])")),
+    ("em", re.compile(r"(?<!\*)\*(?P<text>(?=[^\s*]).+?(?<=[^\s*]))\*(?!\*)")),
+    ("em", re.compile(r"(?<![\w_])_(?P<text>(?=[^\s_]).+?(?<=[^\s_]))_(?![\w_])")),
 ]
+HIDDEN = "\x1a"  # stands for a code while pairs are looked for: a pair never cuts one
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,12 @@ Node = str | Ph | Pc
 
 def parse_inline(text: str) -> tuple[Node, ...]:
     """Split a unit's Markdown into text and codes (paired codes nest)."""
+    atoms = inline_tokens(text)
+    hidden = _hide(text, atoms)
     out: list[Node] = []
     pos = 0
     while pos < len(text):
-        found = _first_code(text, pos)
+        found = _first_code(text, hidden, atoms, pos)
         if found is None:
             break
         start, stop, node = found
@@ -71,24 +73,37 @@ def parse_inline(text: str) -> tuple[Node, ...]:
     return tuple(out)
 
 
-def _first_code(text: str, pos: int) -> tuple[int, int, Node] | None:
+def _hide(text: str, atoms: list[Token]) -> str:
+    """text with every code (atom) replaced by HIDDEN, so that no pair is found inside one."""
+    chars = list(text)
+    for atom in atoms:
+        chars[atom.start : atom.end] = HIDDEN * (atom.end - atom.start)
+    return "".join(chars)
+
+
+def _first_code(
+    text: str, hidden: str, atoms: list[Token], pos: int
+) -> tuple[int, int, Node] | None:
+    """The first code at or after pos: a standalone one wins a tie with a pair."""
+    atom = next((t for t in atoms if t.start >= pos), None)
     best: tuple[int, int, Node] | None = None
-    for kind, pattern in ATOMS:
-        m = pattern.search(text, pos)
+    if atom is not None:
+        best = (atom.start, atom.end, Ph(atom.kind, atom.text))
+    for kind, pattern in (("link", LINK), *PAIRS):
+        m = pattern.search(hidden, pos)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), Ph(kind, m.group(0)))
-    for kind, pattern in PAIRS:
-        m = pattern.search(text, pos)
-        if m and (best is None or m.start() < best[0]):
-            inner_start, inner_end = m.span("inner")
-            node = Pc(
-                kind,
-                text[m.start() : inner_start],
-                text[inner_end : m.end()],
-                parse_inline(m.group("inner")),
-            )
-            best = (m.start(), m.end(), node)
+            best = (m.start(), m.end(), _pair(kind, text, m))
     return best
+
+
+def _pair(kind: str, text: str, m: re.Match[str]) -> Pc:
+    inner_start, inner_end = m.span("text")
+    return Pc(
+        "image" if kind == "link" and m.group("image") else kind,
+        text[m.start() : inner_start],
+        text[inner_end : m.end()],
+        parse_inline(text[inner_start:inner_end]),
+    )
 
 
 def to_markdown(nodes: tuple[Node, ...]) -> str:
@@ -200,23 +215,6 @@ class Segmented:
         return "".join(p if isinstance(p, str) else texts.get(p.id, p.text) for p in self.pieces)
 
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-HEADING = re.compile(r"^(?P<pre>\s*#{1,6}\s+)(?P<text>.*?)(?P<post>(?:\s+\{[^{}]*\})?\s*#*\s*)$")
-LIST_ITEM = re.compile(
-    r"^(?P<pre>\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(?P<text>.*?)(?P<post>\s*)$"
-)
-QUOTE = re.compile(r"^(?P<pre>\s*(?:>\s?)+)(?P<text>.*?)(?P<post>\s*)$")
-ADMONITION = re.compile(
-    r'^(?P<pre>\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s+")(?P<text>.*?)(?P<post>"\s*)$'
-)
-LITERAL_LINE = re.compile(
-    r"^\s*$|^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*$|^\s*</?[A-Za-z!][^>]*>\s*$"
-    r"|^\s*\{:[^}]*\}\s*$|^\s*([-*_])(\s*\1){2,}\s*$|^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$|^\s*=+\s*$"
-)
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-INDENT = re.compile(r"^(?P<pre>\s*)(?P<text>.*?)(?P<post>\s*)$")
-
-
 class _Builder:
     """Collects pieces while the page is read line by line."""
 
@@ -246,70 +244,43 @@ class _Builder:
 def segment(body: str, first_line: int = 1) -> Segmented:
     """Cut a page body (Markdown without front matter) into skeleton and units."""
     b = _Builder()
-    lines = body.splitlines(keepends=True)
-    i = 0
-    while i < len(lines):
-        i = _block(b, lines, i, first_line)
+    lexed = lex(body)
+    for block in lexed.blocks:
+        _block(b, lexed, block, first_line + block.start)
     return b.out
 
 
-def _block(b: _Builder, lines: list[str], i: int, first_line: int) -> int:
-    """Read one block starting at lines[i]; returns the index of the next line."""
-    raw = lines[i]
+UNIT_LINES = {"list_item": LIST_ITEM, "quote": QUOTE, "paragraph": INDENT, "setext_heading": INDENT}
+ONE_LINE = {"heading": HEADING, "admonition_title": ADMONITION_TITLE}
+
+
+def _block(b: _Builder, lexed: Lexed, block: Block, number: int) -> None:
+    """The pieces of one block: literal, or its markers around a unit (or a unit per cell)."""
+    raw = lexed.lines[block.start]
     line = raw.rstrip("\r\n")
     newline = raw[len(line) :]
-    number = first_line + i
-    if FENCE.match(line):
-        return _fenced(b, lines, i)
-    if LITERAL_LINE.match(line):
-        b.literal(raw)
-        return i + 1
-    for kind, pattern in (("heading", HEADING), ("admonition_title", ADMONITION)):
-        m = pattern.match(line)
-        if m:
-            b.split(kind, m, number, newline)
-            return i + 1
-    if TABLE_ROW.match(line):
+    if block.kind in ONE_LINE:
+        m = ONE_LINE[block.kind].match(line)
+        assert m is not None
+        b.split(block.kind, m, number, newline)
+    elif block.kind == "table_row":
         _table_row(b, line, number, newline)
-        return i + 1
-    m = LIST_ITEM.match(line) or QUOTE.match(line)
-    kind = "list_item" if LIST_ITEM.match(line) else "quote" if m else "paragraph"
-    m = m or INDENT.match(line)
-    assert m is not None
-    stop = _paragraph_end(lines, i + 1)
-    text = m.group("text") + m.group("post") + newline + "".join(lines[i + 1 : stop])
-    core = text.rstrip()
-    b.literal(m.group("pre"))
-    b.unit(kind, core, number)
-    b.literal(text[len(core) :])
-    return stop
-
-
-def _paragraph_end(lines: list[str], j: int) -> int:
-    """Lines that continue a paragraph: not blank and not the start of another block."""
-    while j < len(lines):
-        line = lines[j].rstrip("\r\n")
-        starts = (FENCE, LITERAL_LINE, HEADING, ADMONITION, TABLE_ROW, LIST_ITEM, QUOTE)
-        if any(p.match(line) for p in starts):
-            return j
-        j += 1
-    return j
-
-
-def _fenced(b: _Builder, lines: list[str], i: int) -> int:
-    fence = FENCE.match(lines[i])
-    assert fence is not None
-    b.literal(lines[i])
-    j = i + 1
-    while j < len(lines) and not lines[j].lstrip().startswith(fence.group(1)):
-        b.literal(lines[j])
-        j += 1
-    if j < len(lines):
-        b.literal(lines[j])
-    return j + 1
-
-
-CELL = re.compile(r"(?P<pre>\s*)(?P<text>(?:[^|\\]|\\.)*?)(?P<post>\s*)(?=\||$)")
+    elif block.kind in UNIT_LINES:
+        m = UNIT_LINES[block.kind].match(line)
+        assert m is not None
+        kind = "heading" if block.kind == "setext_heading" else block.kind
+        text = (
+            m.group("text")
+            + m.group("post")
+            + newline
+            + "".join(lexed.lines[block.start + 1 : block.stop])
+        )
+        core = text.rstrip()
+        b.literal(m.group("pre"))
+        b.unit(kind, core, number)
+        b.literal(text[len(core) :])
+    else:
+        b.literal(lexed.block_text(block))
 
 
 def _table_row(b: _Builder, line: str, number: int, newline: str) -> None:

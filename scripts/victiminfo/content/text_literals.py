@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
-from victiminfo.content.markdown_outline import ATTR_LIST, PLACEHOLDER, Outline
+from victiminfo.content.markdown_lexer import ATTR_LIST, LINK, PLACEHOLDER, blank
+from victiminfo.content.markdown_outline import Outline
 from victiminfo.model.phones import parse_phone
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'`]+", re.IGNORECASE)
@@ -121,7 +122,8 @@ def _inside_url(text: str, offset: int) -> bool:
 
 
 def _blank_link_targets(text: str) -> str:
-    return re.sub(r"\]\([^)\n]*\)", _blank, text)
+    """Link targets are read from the links themselves (see _from_link), not as text."""
+    return blank(text, [(m.end("text"), m.end()) for m in LINK.finditer(text)])
 
 
 def _blank(match: re.Match[str]) -> str:

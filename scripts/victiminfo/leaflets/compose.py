@@ -15,7 +15,10 @@ import segno
 from jinja2 import Template
 from markupsafe import Markup
 
-from victiminfo.content.pages import SourcePage, page_url, read_page, resolve_link
+from victiminfo.content.markdown_lexer import lex
+from victiminfo.content.markdown_outline import headings
+from victiminfo.content.page_text import PageText, read_page_text
+from victiminfo.content.pages import page_url, resolve_link
 from victiminfo.leaflets.plan import Leaflet
 from victiminfo.model.phones import tel_uri
 from victiminfo.site.render import RenderContext, Rendered, fill, joined, render_markdown
@@ -42,9 +45,9 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
     """The leaflet's full HTML document."""
     ctx = state.render_context(leaflet.code, "print")
     lang = state.language(leaflet.code)
-    page = read_page(state.project.docs, leaflet.code, leaflet.page)
+    page = read_page_text(state.project.docs, leaflet.code, leaflet.page)
     url = public_url(site_url, state.lang_root(leaflet.code), leaflet.page)
-    extras = [read_page(state.project.docs, leaflet.code, extra) for extra in leaflet.appended]
+    extras = [read_page_text(state.project.docs, leaflet.code, extra) for extra in leaflet.appended]
     body, *appended = [_page_html(p, ctx, site_url, state, leaflet.code) for p in [page, *extras]]
     found = joined([body, *appended])
     doubts = list(dict.fromkeys(found.doubts))
@@ -52,7 +55,7 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
         doubts.append(
             f"site_url '{site_url}' in mkdocs.yml is a placeholder: the QR code leads nowhere"
         )
-    title = str(page.meta.get("title") or _first_heading(page.markdown) or leaflet.slug)
+    title = str(page.meta.get("title") or _first_heading(page.body) or leaflet.slug)
     html = _template(state).render(
         lang=lang,
         title=title,
@@ -117,10 +120,10 @@ def cached_qr_code(url: str, folder: Path) -> str:
 
 
 def _page_html(
-    page: SourcePage, ctx: RenderContext, site_url: str, state: SiteState, code: str
+    page: PageText, ctx: RenderContext, site_url: str, state: SiteState, code: str
 ) -> Rendered:
     """A page's HTML for print, its links made absolute, with what rendering its facts found."""
-    rendered = render_markdown(page.path, page.markdown, ctx)
+    rendered = render_markdown(page.path, page.body, ctx, first_line=page.body_line)
     settings = state.markdown  # the site's own extensions: print renders as the web page does
     html = md.markdown(
         rendered.html,
@@ -180,8 +183,8 @@ def _draft_label(ctx: RenderContext) -> str:
 
 
 def _first_heading(markdown: str) -> str | None:
-    match = re.search(r"^#\s+(.+)$", markdown, re.MULTILINE)
-    return match.group(1).strip() if match else None
+    found = next((h for h in headings(lex(markdown), 1) if h.level == 1), None)
+    return found.title if found else None
 
 
 def _visible_text(html: str) -> str:

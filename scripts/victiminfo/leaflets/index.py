@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
-from victiminfo.content.pages import read_page
+from victiminfo.content.page_text import read_page_text
 from victiminfo.leaflets.plan import Leaflet, leaflet_output
 from victiminfo.project import Project
 from victiminfo.site.render import RenderContext
@@ -67,7 +67,7 @@ def _entry(
 ) -> IndexEntry:
     source = ctx.catalog.languages.default.code
     shown = code if (code, page) in built else source
-    meta = read_page(project.docs, shown, page).meta
+    meta = read_page_text(project.docs, shown, page).meta
     title = str(meta.get("title") or page.stem)
     links = tuple(
         LeafletLink(lang.code, lang.name, _href(lang.code, page, built, url_prefix))

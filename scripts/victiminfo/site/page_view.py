@@ -8,9 +8,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.utils.meta import get_data
 
-from victiminfo.errors import ContentError, Problem, fail
+from victiminfo.content.page_text import markdown_line
+from victiminfo.errors import fail
 from victiminfo.leaflets.index import leaflet_index
 from victiminfo.model.languages import Language
 from victiminfo.model.strings import UiStrings
@@ -85,35 +85,7 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
         prefix = "../" * url.count("/")
         index = leaflet_index(state.project, state.leaflets, code, ctx, url_prefix=prefix)
         ctx = replace(ctx, leaflet_index=index)
-    try:
-        return render_markdown(path, markdown, ctx).html
-    except ContentError as exc:
-        raise ContentError(in_file_lines(exc.problems, path)) from None
-
-
-def in_file_lines(problems: list[Problem], path: Path) -> list[Problem]:
-    """Problems found in a page's body, with lines counted from the top of its file (as the
-    check counts them), not from the end of the front matter that MkDocs cut off."""
-    offset = body_offset(_source(path))
-    return [replace(p, line=p.line + offset) if p.line and p.path == path else p for p in problems]
-
-
-def body_offset(source: str) -> int:
-    """How many lines of a page's file come before the body MkDocs hands to plugins.
-
-    Split by MkDocs' own get_data, as the build splits it: front matter, then the blank lines
-    it drops (plugins before ours may rewrite the body, so it is not compared).
-    """
-    body, _ = get_data(source)
-    return source.count("\n", 0, len(source) - len(body)) if source.endswith(body) else 0
-
-
-def _source(path: Path) -> str:
-    """The page's file as MkDocs reads it (BOM dropped, universal newlines); '' if unreadable."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
+    return render_markdown(path, markdown, ctx, first_line=markdown_line(path)).html
 
 
 def _emergency(state: SiteState, code: str) -> Markup:

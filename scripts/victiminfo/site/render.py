@@ -10,7 +10,12 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from victiminfo.content.placeholders import Placeholder, find_placeholders, placeholder_problems
+from victiminfo.content.placeholders import (
+    Placeholder,
+    find_placeholders,
+    labelled_phones,
+    placeholder_problems,
+)
 from victiminfo.errors import ContentError, Problem
 from victiminfo.model.catalog import Catalog
 from victiminfo.model.freshness import Policy, Status
@@ -77,14 +82,18 @@ def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> Rendered:
     return Rendered(html, card.doubts, (card.checked,) if card.checked else ())
 
 
-def render_markdown(path: Path, markdown: str, ctx: RenderContext) -> Rendered:
-    """Replace every placeholder; raise ContentError naming file and line for any bad one."""
-    problems = placeholder_problems(path, markdown)
+def render_markdown(path: Path, markdown: str, ctx: RenderContext, first_line: int = 1) -> Rendered:
+    """Replace every placeholder; raise ContentError naming file and line for any bad one.
+
+    first_line is the line of the file on which markdown starts (after the front matter).
+    """
+    found = find_placeholders(markdown, first_line)
+    problems = placeholder_problems(path, found, ctx.catalog)
     if problems:
         raise ContentError(problems)
     parts: list[Rendered | Problem] = []
     last = 0
-    for ph in find_placeholders(markdown):
+    for ph in found:
         parts += [Rendered(markdown[last : ph.start]), _render_one(path, ph, ctx)]
         last = ph.end
     problems = [part for part in parts if isinstance(part, Problem)]
@@ -95,11 +104,8 @@ def render_markdown(path: Path, markdown: str, ctx: RenderContext) -> Rendered:
 
 
 def _render_one(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | Problem:
+    """One well-formed placeholder whose names exist (placeholder_problems checked them)."""
     catalog = ctx.catalog
-    if ph.kind in ("card", "phone") and ph.args[0] not in catalog.services:
-        return _unknown(path, ph, "service", sorted(catalog.services))
-    if ph.kind == "services" and ph.args[0] not in catalog.places:
-        return _unknown(path, ph, "place", sorted(catalog.places))
     if ph.kind == "card":
         card = service_card(ph.args[0], catalog.services[ph.args[0]], ctx.ui, ctx.policy)
         return _block(render_card(card, ctx))
@@ -114,7 +120,7 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | P
                 line=ph.line,
             )
         return _block(Rendered(ctx.leaflet_index))
-    return _phone(path, ph, ctx)
+    return _phone(ph, ctx)
 
 
 def _place_cards(place_key: str, ctx: RenderContext) -> Rendered:
@@ -126,32 +132,12 @@ def _place_cards(place_key: str, ctx: RenderContext) -> Rendered:
     return joined((render_card(card, ctx) for card in cards), "\n")
 
 
-def _phone(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | Problem:
+def _phone(ph: Placeholder, ctx: RenderContext) -> Rendered:
     service_key, label = ph.args
-    phones = [p for p in ctx.catalog.services[service_key].phones if p.label.value == label]
-    if not phones:
-        known = sorted({p.label.value for p in ctx.catalog.services[service_key].phones})
-        return Problem(
-            path,
-            f"'{service_key}' has no phone labelled '{label}'",
-            rule=Rule.PHONE_LABEL_UNKNOWN,
-            line=ph.line,
-            hint=f"use one of: {', '.join(known) or 'none'}",
-        )
-    number = phones[0].number
-    verified = ctx.policy.status(phones[0]) is Status.verified
-    doubts = () if verified else (f"{service_key}: phone {number} is not verified",)
-    return Rendered(phone_html(number, ctx), doubts)
-
-
-def _unknown(path: Path, ph: Placeholder, what: str, known: list[str]) -> Problem:
-    return Problem(
-        path,
-        f"'{ph.text}' names a {what} that does not exist",
-        rule=Rule.PLACEHOLDER_NAME_UNKNOWN,
-        line=ph.line,
-        hint=f"known {what}s: {', '.join(known)}",
-    )
+    phone = labelled_phones(ctx.catalog, service_key, label)[0]
+    verified = ctx.policy.status(phone) is Status.verified
+    doubts = () if verified else (f"{service_key}: phone {phone.number} is not verified",)
+    return Rendered(phone_html(phone.number, ctx), doubts)
 
 
 def _block(rendered: Rendered) -> Rendered:

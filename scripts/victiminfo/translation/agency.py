@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from victiminfo.content.page_text import read_page_text
+from victiminfo.content.page_text import read_page_text, split_front_matter
 from victiminfo.content.segments import parse_inline, protected_parts, segment
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.gitrepo import GitRepo
@@ -20,15 +20,15 @@ from victiminfo.translation.exchange import (
     ReturnedPage,
     cut_page,
     plan_units,
-    split_front_matter,
     untouched,
 )
 from victiminfo.translation.meta import State
 from victiminfo.translation.po import PoError, read_po, write_po
 from victiminfo.translation.record import (
+    Value,
     Work,
     checked_name,
-    set_front_matter,
+    rewritten,
     swedish_revision,
     updated_values,
 )
@@ -225,7 +225,9 @@ def _import_page(
     if waiting:
         report.skipped += [_waiting(path, page, p) for p in waiting]
         return None
-    return _rebuild(then, translation, targets, page.revision, work)
+    text, retitled = _rebuild(then, translation, targets)
+    values = retitled | updated_values(page.revision, work)
+    return rewritten(project.docs / code / page.page, text, values)
 
 
 def _check_page_path(path: Path, page: ReturnedPage) -> None:
@@ -319,16 +321,14 @@ def _waiting(path: Path, page: ReturnedPage, planned: Planned) -> Problem:
 
 
 def _rebuild(
-    then: str, translation: str | None, targets: dict[str, str], revision: str, work: Work
-) -> str:
-    """The translated page: the Swedish structure with the targets, and updated front matter."""
+    then: str, translation: str | None, targets: dict[str, str]
+) -> tuple[str, dict[str, Value]]:
+    """The translated page's text (the Swedish structure with the targets) and its new title."""
     body = cut_page(then).body.join(targets)
     base = translation if translation is not None else then
-    front, _ = split_front_matter(base)
     title = targets.get(TITLE)
-    if title is not None and cut_page(base).title != title:
-        front = set_front_matter(front or "---\n---\n", {"title": title})
-    return set_front_matter(front + body, updated_values(revision, work))
+    retitled: dict[str, Value] = {TITLE: title} if title not in (None, cut_page(base).title) else {}
+    return split_front_matter(base).front + body, retitled
 
 
 def structure_breakers(then: str, targets: dict[str, str]) -> list[str]:

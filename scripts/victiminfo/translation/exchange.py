@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
-import yaml
-
+from victiminfo.content.page_text import YAML_LINE, parse_front_matter, split_front_matter
 from victiminfo.content.segments import (
     Segmented,
     Unit,
@@ -16,7 +15,8 @@ from victiminfo.content.segments import (
     protected_parts,
     segment,
 )
-from victiminfo.translation.meta import State, front_matter_line
+from victiminfo.errors import ContentError
+from victiminfo.translation.meta import State
 
 TITLE = "title"
 
@@ -28,7 +28,7 @@ class Page:
     front: str
     title: str | None
     body: Segmented
-    title_line: int = 2
+    title_line: int = YAML_LINE
 
     @property
     def units(self) -> list[Unit]:
@@ -37,30 +37,20 @@ class Page:
         return head + self.body.units
 
 
-def split_front_matter(text: str) -> tuple[str, str]:
-    """(front matter with its fences, body) exactly as written; front is '' when there is none."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n") != "---":
-        return "", text
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip("\r\n") in ("---", "..."):
-            return "".join(lines[: number + 1]), "".join(lines[number + 1 :])
-    return "", text
-
-
 def cut_page(text: str) -> Page:
     """Cut a page's text into its parts, keeping the front matter's bytes for the rebuild.
 
-    The text may come from git history; a page on disk is checked with page_text first.
+    The text may come from git history: a page on disk is checked with page_text first, and a
+    version whose front matter MkDocs could not read has no title to translate.
     """
-    front, body = split_front_matter(text)
-    title = None
-    if front:
-        meta = yaml.safe_load(front.strip().strip("-").strip() or "{}")
-        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
-            title = meta["title"]
-    line = front_matter_line(text, TITLE) or 2
-    return Page(front, title, segment(body, first_line=front.count("\n") + 1), line)
+    split = split_front_matter(text)
+    try:
+        meta, lines = parse_front_matter(Path(), split)
+    except ContentError:
+        meta, lines = {}, {}
+    title = meta.get(TITLE) if isinstance(meta.get(TITLE), str) else None
+    body = segment(split.body, first_line=split.body_line)
+    return Page(split.front, title, body, lines.get(TITLE, YAML_LINE))
 
 
 @dataclass(frozen=True)

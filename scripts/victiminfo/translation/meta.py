@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from victiminfo.content.page_text import PageText
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import REVISION, GitRepo
 from victiminfo.rules import Rule
@@ -45,15 +44,15 @@ class State(StrEnum):
     current = "up to date"
 
 
-def parse_meta(path: Path, text: str, meta: Mapping[str, Any]) -> TranslationMeta:
+def parse_meta(page: PageText) -> TranslationMeta:
     """Validate a page's translation keys; errors name the file, line and key."""
     try:
-        return TranslationMeta.model_validate(dict(meta))
+        return TranslationMeta.model_validate(dict(page.meta))
     except ValidationError as exc:
-        raise ContentError([_problem(path, text, err) for err in exc.errors()]) from None
+        raise ContentError([_problem(page, err) for err in exc.errors()]) from None
 
 
-def _problem(path: Path, text: str, err: Any) -> Problem:
+def _problem(page: PageText, err: Any) -> Problem:
     key = str(err["loc"][0]) if err["loc"] else None
     hint = "write a git commit id in quotes, e.g. source_revision: '4e73c1f5951a'"
     if key == "machine_translation":
@@ -61,27 +60,13 @@ def _problem(path: Path, text: str, err: Any) -> Problem:
     elif key in ("translated_by", "reviewed_by"):
         hint = "write the person's name (or team), or remove the line"
     return Problem(
-        path,
+        page.path,
         f"front matter: {err['msg']}",
         rule=Rule.TRANSLATION_RECORD_INVALID,
-        line=front_matter_line(text, key) if key else None,
+        line=page.key_line(key) if key else None,
         field=key,
         hint=hint,
     )
-
-
-def front_matter_line(text: str, key: str) -> int | None:
-    """The 1-based line of a top-level key in the page's front matter, if it is there."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return None
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() == "---":
-            return None
-        if pattern.match(line):
-            return number
-    return None
 
 
 def is_stale(repo: GitRepo, source: Path, meta: TranslationMeta) -> bool:

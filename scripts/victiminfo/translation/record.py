@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from victiminfo.content.page_text import split_front_matter, split_lines, unclosed_front_matter
 from victiminfo.content.pages import source_pages
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.gitrepo import GitRepo
@@ -29,26 +30,30 @@ def yaml_scalar(value: str | bool) -> str:
 
 
 def set_front_matter(text: str, values: Mapping[str, Value]) -> str:
-    """text with these top-level front-matter keys set (or removed); nothing else changes."""
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if not lines or lines[0].rstrip("\r\n") != FENCE:
+    """text with these top-level front-matter keys set (or removed); nothing else changes.
+
+    The front matter is found as MkDocs finds it. A text that starts with a '---' line that
+    MkDocs does not read as front matter raises ValueError: a key added there would be lost.
+    """
+    split = split_front_matter(text)
+    first = split_lines(text)[:1]
+    newline = "\r\n" if first and first[0].endswith("\r\n") else "\n"
+    if not split.front:
+        if unclosed_front_matter(text):
+            raise ValueError(UNCLOSED)
         added = [f"{k}: {yaml_scalar(v)}{newline}" for k, v in values.items() if v is not None]
-        return (
-            "".join([FENCE + newline, *added, FENCE + newline, newline]) + text if added else text
-        )
-    end = _closing_fence(lines)
-    head = lines[1:end]
+        return "".join([FENCE + newline, *added, FENCE + newline, newline, text]) if added else text
+    lines = split_lines(split.front)
+    head = lines[1:-1]
     for key, value in values.items():
         head = _set_key(head, key, value, newline)
-    return "".join([lines[0], *head, *lines[end:]])
+    return "".join([lines[0], *head, lines[-1], split.body])
 
 
-def _closing_fence(lines: list[str]) -> int:
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip("\r\n") in (FENCE, "..."):
-            return number
-    raise ValueError("the front matter has no closing '---' line")
+UNCLOSED = (
+    "the page starts with a '---' line, but MkDocs reads no front matter there: "
+    "it has no closing '---' line, or nothing between the two"
+)
 
 
 def _set_key(head: list[str], key: str, value: Value, newline: str) -> list[str]:
@@ -186,8 +191,15 @@ def record_reviewed(
 def _rewrite(path: Path, values: Mapping[str, Value]) -> None:
     assert set(values) <= set(KEYS)
     text = path.read_bytes().decode("utf-8")
+    new = rewritten(path, text, values)
+    if new != text:
+        path.write_bytes(new.encode("utf-8"))
+
+
+def rewritten(path: Path, text: str, values: Mapping[str, Value]) -> str:
+    """set_front_matter on the text of the page at path; a page it cannot edit is named."""
     try:
-        new = set_front_matter(text, values)
+        return set_front_matter(text, values)
     except ValueError as exc:
         raise ContentError(
             [
@@ -196,9 +208,8 @@ def _rewrite(path: Path, values: Mapping[str, Value]) -> None:
                     str(exc),
                     rule=Rule.FRONT_MATTER_NOT_CLOSED,
                     line=1,
-                    hint="end the front matter with a line '---'",
+                    hint="end the front matter with a line '---', with 'key: value' lines "
+                    "between the two",
                 )
             ]
         ) from None
-    if new != text:
-        path.write_bytes(new.encode("utf-8"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import subprocess
 from pathlib import Path, PurePosixPath
 
 from victiminfo.errors import fail
@@ -81,15 +80,4 @@ def _page_hint() -> str:
 
 def changed_files(root: Path, base: str) -> list[str] | None:
     """Files under docs/ that differ between base and the work tree (None if git cannot tell)."""
-    try:
-        done = subprocess.run(
-            ["git", "diff", "--name-only", base, "--", "docs"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.split() if done.returncode == 0 else None
+    return GitRepo(root).changed_files(base, "docs")

@@ -44,8 +44,7 @@ def read_meta(project: Project, code: str, page: PurePosixPath) -> TranslationMe
     """
     if not (project.docs / code / page).is_file():
         return None
-    translated = read_page_text(project.docs, code, page)
-    return parse_meta(translated.path, translated.text, translated.meta)
+    return parse_meta(read_page_text(project.docs, code, page))
 
 
 def build_matrix(project: Project, repo: GitRepo | None = None) -> Matrix:
