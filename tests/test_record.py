@@ -43,6 +43,13 @@ def test_set_front_matter_adds_one_to_a_page_without() -> None:
     )
 
 
+def test_a_new_front_matter_goes_after_a_byte_order_mark() -> None:
+    """MkDocs skips a BOM only at the very start of the file (issue #11)."""
+    assert set_front_matter("\ufeff# H\r\n", {"translated_by": "A"}) == (
+        "\ufeff---\r\ntranslated_by: 'A'\r\n---\r\n\r\n# H\r\n"
+    )
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_set_front_matter_finds_the_front_matter_as_mkdocs_does(newline: str) -> None:
     """A '... ' fence, a BOM, CRLF lines: the key goes inside, no other byte changes (issue #11)."""

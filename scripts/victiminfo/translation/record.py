@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
-from victiminfo.content.page_text import split_front_matter, split_lines, unclosed_front_matter
+from victiminfo.content.page_text import (
+    BOM,
+    split_front_matter,
+    split_lines,
+    unclosed_front_matter,
+)
 from victiminfo.content.pages import source_pages
 from victiminfo.errors import ContentError, Problem, fail
 from victiminfo.gitrepo import GitRepo
@@ -42,7 +47,9 @@ def set_front_matter(text: str, values: Mapping[str, Value]) -> str:
         if unclosed_front_matter(text):
             raise ValueError(UNCLOSED)
         added = [f"{k}: {yaml_scalar(v)}{newline}" for k, v in values.items() if v is not None]
-        return "".join([FENCE + newline, *added, FENCE + newline, newline, text]) if added else text
+        bom = BOM if text.startswith(BOM) else ""  # stays the first character of the file
+        front = "".join([bom, FENCE + newline, *added, FENCE + newline, newline])
+        return front + text.removeprefix(bom) if added else text
     lines = split_lines(split.front)
     head = lines[1:-1]
     for key, value in values.items():
