@@ -98,4 +98,5 @@ def test_a_build_error_names_the_line_of_the_file(small_project: Path) -> None:
     page.write_text("---\ntitle: Start\n---\n\n# Start\n\n{{ card origo }}\n", encoding="utf-8")
     result = run_cli("build", "--root", str(small_project), "--no-leaflets")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "docs/sv/index.md:7: error: '{{ card origo }}' names a service" in result.stderr
+    expected = "docs/sv/index.md:7: error: VI307 placeholder-name-unknown: '{{ card origo }}'"
+    assert expected in result.stderr

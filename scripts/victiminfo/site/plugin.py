@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +27,13 @@ from victiminfo.site.status_page import STATUS_PAGE, status_page_markdown
 def as_plugin_error(exc: ContentError) -> PluginError:
     """A content error as MkDocs reports a plugin's: every problem as `file:line: ...`."""
     return PluginError("\n".join(str(problem) for problem in exc.problems))
+
+
+def pin_build_date(edition: date) -> None:
+    """Date the build by the edition (the last commit), not the clock, unless the caller did:
+    MkDocs reads SOURCE_DATE_EPOCH for the sitemap and templates, so two builds are alike."""
+    midnight = datetime.combine(edition, time(), tzinfo=UTC)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
 
 
 class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped-call]
@@ -55,6 +64,7 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         if self.state is None or not i18n_plugin(config).building:
             self.state = self._load(config)
             fill_languages(config, self.state, self.config.build_languages)
+            pin_build_date(self.state.policy.edition)
         config.extra["preview"] = self.serving
         return config
 
