@@ -41,7 +41,9 @@ from victiminfo.leaflets.print_files import has_print_files, print_file_path
 from victiminfo.site.state import SiteState
 
 A4_LANDSCAPE = (841.89, 595.28)  # points
-IMPOSITION_VERSION = "1"  # change it when the layout changes, so that cached sheets are redone
+MM = 72 / 25.4
+MARK_MM = (6.0, 11.0)  # the fold or cut mark: inside the printer's 5 mm margin, off the text
+IMPOSITION_VERSION = "2"  # change it when the layout changes, so that cached sheets are redone
 
 Side = tuple[
     int | None, int | None
@@ -161,10 +163,20 @@ def _sheet(writer: PdfWriter, placed: dict[int, tuple[IndirectObject, RectangleO
         ops.append(
             f"q 1 0 0 1 {x - float(box.left):.2f} {y - float(box.bottom):.2f} cm /Half{half} Do Q"
         )
+    ops.append(_fold_marks(width, height))
     sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
     stream = DecodedStreamObject()
     stream.set_data("\n".join(ops).encode("ascii"))
     sheet[NameObject("/Contents")] = writer._add_object(stream)
+
+
+def _fold_marks(width: float, height: float) -> str:
+    """Thin grey lines at the middle of the top and bottom edges: where to fold or cut."""
+    x = width / 2
+    near, far = (mm * MM for mm in MARK_MM)
+    lines = [(near, far), (height - near, height - far)]
+    strokes = " ".join(f"{x:.2f} {a:.2f} m {x:.2f} {b:.2f} l S" for a, b in lines)
+    return f"q 0.45 G 0.5 w {strokes} Q"
 
 
 def _title(reader: PdfReader) -> str:
