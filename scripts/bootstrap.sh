@@ -18,7 +18,7 @@ PYPROJECT="$ROOT/pyproject.toml"
 BUILD_PACKAGES=(fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 git python3-venv)
 # poppler-utils: pdffonts, pdftotext and pdftoppm to inspect leaflets;
 # chromium + chromium-driver: browser tests in Debian's own headless Chromium.
-TEST_PACKAGES=(poppler-utils chromium chromium-driver)
+TEST_PACKAGES=(poppler-utils chromium chromium-driver zbar-tools)
 
 missing_packages() {
   local pkg

@@ -23,8 +23,9 @@ def _index(root: Path, code: str) -> Document:
 def test_each_language_is_linked_to_its_pdf_or_said_to_be_missing(small_project: Path) -> None:
     """Testby has a leaflet in every language, Gammelby only in Swedish (issue #11)."""
     doc = _index(small_project, "en")
-    assert [e.tag for e in doc.elements if e.tag in ("h2", "h3")] == ["h2", "h3", "h3"]
-    links = doc.find("a", type="application/pdf")
+    headings = [e.tag for e in doc.elements if e.tag in ("h2", "h3")]
+    assert headings == ["h2", "h2", "h3", "h3"]  # how to print, then the places
+    links = [a for a in doc.find("a", type="application/pdf") if "class" not in a.attrs]
     assert [a.attrs["href"] for a in links] == [
         "../leaflets/sv/orter-gammelby.pdf",
         *(f"../leaflets/{code}/orter-testby.pdf" for code in ("sv", "en", "ar", "ti")),
@@ -42,3 +43,23 @@ def test_a_title_is_text_not_markup(small_project: Path) -> None:
     doc = _index(small_project, "sv")
     assert not doc.find("b")
     assert "Gammelby <b>& co</b>" in doc.text
+
+
+def test_each_leaflet_has_its_print_file_and_a_station_its_card(small_project: Path) -> None:
+    """Stations first, with the language card; every leaflet with its A4 file (issue #12)."""
+    places = small_project / "docs/sv/orter"
+    station = places / "testby-polisstation.md"
+    station.write_text(
+        (places / "testby.md").read_text("utf-8").replace("Testby", "Testby polisstation"), "utf-8"
+    )
+    doc = _index(small_project, "sv")
+    assert [a.attrs["href"] for a in doc.find("a", type="application/pdf")][:3] == [
+        "../leaflets/cards/orter-testby-polisstation.pdf",
+        "../leaflets/sv/orter-testby-polisstation.pdf",
+        "../leaflets/sv/orter-testby-polisstation.a4.pdf",
+    ]
+    a4 = doc.find("a", class_="vi-leaflet-a4")
+    assert len(a4) == 2 + 4  # the station and Gammelby in Swedish, Testby in four languages
+    text = " ".join(doc.text)
+    for words in ("Så skriver du ut", "vänd längs kortsidan", "verklig storlek", "häfta"):
+        assert words in text

@@ -34,7 +34,8 @@ def leaflets(small_site: Path) -> Path:
 
 
 def test_a_leaflet_per_translated_place_and_language(leaflets: Path) -> None:
-    built = sorted(p.relative_to(leaflets).as_posix() for p in leaflets.rglob("*.pdf"))
+    pdfs = [p for p in leaflets.rglob("*.pdf") if not p.name.endswith(".a4.pdf")]  # issue #12
+    built = sorted(p.relative_to(leaflets).as_posix() for p in pdfs)
     assert built == [
         "ar/orter-testby.pdf",
         "en/orter-testby.pdf",

@@ -116,3 +116,41 @@ def test_right_to_left_pages_are_mirrored(
     paths = [f"/{code}/", f"/{code}/tjanster/polisen/", f"/{code}/orter/solna/"]
     problems = chromium.each(paths, check, viewport=size)
     assert not problems, "\n".join(problems)
+
+
+# For every element whose own text has a date: the left edges of its digits as drawn.
+DATE_DIGIT_POSITIONS = r"""() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/\d{4}-\d\d-\d\d/g)) {
+      if (!node.parentElement.getClientRects().length) continue;
+      const digits = [];
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        digits.push({digit: node.data[i], left: r.left, top: Math.round(r.top)});
+      }
+      out.push({text: m[0], digits});
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_dates_in_translated_sentences_read_left_to_right(chromium: Chromium, code: str) -> None:
+    """The presence note's date on the Solna pages is drawn 2017-10-05 (issue #12)."""
+
+    async def check(page: Page, path: str) -> list[str]:
+        await page.goto(chromium.url(path))
+        dates = await page.evaluate(DATE_DIGIT_POSITIONS)
+        if not any(d["text"] == "2017-10-05" for d in dates):
+            return [f"{path}: the presence date is not on screen"]
+        return [f"{path}: {d['text']} is drawn out of order" for d in dates if misordered(d)]
+
+    paths = [f"/{code}/orter/solna/", f"/{code}/orter/solna-polisstation/"]
+    problems = chromium.each(paths, check, viewport=PHONE)
+    assert not problems, "\n".join(problems)

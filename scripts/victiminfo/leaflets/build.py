@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victiminfo.errors import ContentError, Problem
+from victiminfo.leaflets.card import card_jobs
 from victiminfo.leaflets.compose import LeafletDocument, compose
 from victiminfo.leaflets.fonts import covered_characters, describe, font_files, missing_characters
+from victiminfo.leaflets.impose import impose_all, print_files
 from victiminfo.leaflets.pdf import Job, render_all
 from victiminfo.leaflets.plan import LeafletSettings, plan_leaflets
 from victiminfo.project import Project
@@ -47,7 +49,10 @@ def build_leaflets(
     """
     state = state or load_site_state(project)
     documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
+    jobs += card_jobs([doc.leaflet for doc in documents], out, state)
     rendered = render_all(jobs, state.project.cache, font_files(), progress or _no_progress)
+    settings = effective_settings(state, paper, print_shop)
+    impose_all(print_files(documents, out, state, settings), state.project.cache / "a4")
     return LeafletReport(tuple(documents), rendered)
 
 
@@ -61,10 +66,7 @@ def leaflet_jobs(
 ) -> tuple[list[LeafletDocument], list[Job]]:
     """Every planned leaflet composed and checked, with the WeasyPrint job that renders it."""
     state = state or load_site_state(project)
-    overrides = {"paper": paper, "print_shop": print_shop}
-    settings = state.leaflet_settings.model_copy(
-        update={k: v for k, v in overrides.items() if v is not None}
-    )
+    settings = effective_settings(state, paper, print_shop)
     plan = plan_leaflets(project.docs, state.catalog.languages, settings)
     documents = [
         compose(leaflet, state, state.site_url, state.strings[leaflet.code].t("site_name"))
@@ -72,6 +74,16 @@ def leaflet_jobs(
     ]
     _check_glyphs(documents, font_files(), state)
     return documents, [_job(doc, out, state.project, settings) for doc in documents]
+
+
+def effective_settings(
+    state: SiteState, paper: str | None, print_shop: bool | None
+) -> LeafletSettings:
+    """mkdocs.yml's leaflet settings, with the command line's --paper and --print-shop."""
+    overrides = {"paper": paper, "print_shop": print_shop}
+    return state.leaflet_settings.model_copy(
+        update={k: v for k, v in overrides.items() if v is not None}
+    )
 
 
 def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSettings) -> Job:

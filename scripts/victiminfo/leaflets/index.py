@@ -1,14 +1,19 @@
-"""The print page's list of every leaflet, by place and service, each language in its own script."""
+"""The print page's list of every leaflet, stations first, each language in its own script.
+
+Each language links its A5 leaflet (for screens) and its A4 print file; a station also links
+its language card. Above the lists: how to print them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
 from victiminfo.content.page_text import read_page_text
 from victiminfo.leaflets.plan import Leaflet, leaflet_output
+from victiminfo.leaflets.print_files import card_output, is_station, print_file_path
 from victiminfo.project import Project
 from victiminfo.site.render import RenderContext
 
@@ -22,6 +27,7 @@ class LeafletLink:
     code: str
     name: str
     href: str | None
+    print_href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,15 +37,26 @@ class IndexEntry:
     page: PurePosixPath
     title: str
     links: tuple[LeafletLink, ...]
+    card: str | None = None
 
 
 def leaflet_index(
-    project: Project, plan: list[Leaflet], code: str, ctx: RenderContext, url_prefix: str
+    project: Project,
+    plan: list[Leaflet],
+    code: str,
+    ctx: RenderContext,
+    url_prefix: str,
+    print_files: bool = True,
 ) -> Markup:
-    """HTML lists of leaflets, places (police stations first) before services."""
+    """HTML lists of leaflets, places (police stations first) before services.
+
+    print_files: whether the A4 print files exist (they do for A5 leaflets).
+    """
     pages = sorted({leaflet.page for leaflet in plan}, key=_order)
     built = {(leaflet.code, leaflet.page) for leaflet in plan}
     entries = [_entry(project, ctx, page, code, built, url_prefix) for page in pages]
+    if print_files:
+        entries = [_with_print_files(entry, url_prefix) for entry in entries]
     places = [e for e in entries if e.page.parts[0] == "orter"]
     services = [e for e in entries if e.page.parts[0] != "orter"]
     groups = [
@@ -48,13 +65,33 @@ def leaflet_index(
         if group
     ]
     html = ctx.env.get_template(TEMPLATE).render(
-        groups=groups, not_translated=ctx.ui.t("print.not_translated")
+        groups=groups,
+        not_translated=ctx.ui.t("print.not_translated"),
+        print_label=ctx.ui.t("print.print_file"),
+        card_label=ctx.ui.t("print.card"),
+        how_title=ctx.ui.t("print.how_title"),
+        how=[ctx.ui.t(f"print.how.{step}") for step in HOW_TO_PRINT] if print_files else [],
     )
     return Markup(html)
 
 
+HOW_TO_PRINT = ("both_sides", "actual_size", "fold", "cut", "card")
+
+
 def _order(page: PurePosixPath) -> tuple[int, str]:
-    return (0 if page.parts[0] == "orter" else 1, str(page))
+    return (0 if is_station(page) else 1 if page.parts[0] == "orter" else 2, str(page))
+
+
+def _with_print_files(entry: IndexEntry, prefix: str) -> IndexEntry:
+    """The entry with each leaflet's A4 print file, and a station's language card."""
+    links = tuple(
+        replace(link, print_href=str(print_file_path(PurePosixPath(link.href))))
+        if link.href
+        else link
+        for link in entry.links
+    )
+    card = prefix + str(card_output(entry.page)) if is_station(entry.page) else None
+    return replace(entry, links=links, card=card)
 
 
 def _entry(

@@ -13,6 +13,7 @@ from victiminfo.model.yamlfile import LocatedData, load_yaml
 from victiminfo.rules import Rule
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+FSI, PDI = "\u2068", "\u2069"  # first strong isolate, pop directional isolate
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,20 @@ class UiStrings:
     code: str
     machine_translated: bool
     texts: dict[str, str]
+    rtl: bool = False
 
     def t(self, key: str, **values: str) -> str:
-        """The string for key, with {placeholders} filled in."""
+        """The string for key, with {placeholders} filled in (isolated in right-to-left text)."""
         text = self.texts[key]
-        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+        return PLACEHOLDER.sub(
+            lambda m: self.isolate(values[m.group(1)]) if m.group(1) in values else m.group(0),
+            text,
+        )
+
+    def isolate(self, value: str) -> str:
+        """A value as a unit of its own direction, so that a date or number in right-to-left
+        text reads left to right ("2017-10-05", not "05-10-2017"), wherever it is drawn."""
+        return f"{FSI}{value}{PDI}" if self.rtl else value
 
 
 def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
@@ -49,7 +59,7 @@ def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
                     hint="add 'machine_translated: true' or false",
                 )
             )
-        out[code] = UiStrings(code, bool(flag), texts)
+        out[code] = UiStrings(code, bool(flag), texts, rtl=languages.get(code).dir == "rtl")
     if problems:
         raise ContentError(problems)
     return out

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from victiminfo.content.page_text import markdown_line
 from victiminfo.errors import fail
 from victiminfo.leaflets.index import leaflet_index
+from victiminfo.leaflets.print_files import has_print_files
 from victiminfo.model.languages import Language
 from victiminfo.model.strings import UiStrings
 from victiminfo.rules import Rule
@@ -83,7 +84,8 @@ def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: s
     ctx = state.render_context(code)
     if "{{ leaflets" in markdown:
         prefix = "../" * url.count("/")
-        index = leaflet_index(state.project, state.leaflets, code, ctx, url_prefix=prefix)
+        a4 = has_print_files(state.leaflet_settings)
+        index = leaflet_index(state.project, state.leaflets, code, ctx, prefix, print_files=a4)
         ctx = replace(ctx, leaflet_index=index)
     return render_markdown(path, markdown, ctx, first_line=markdown_line(path)).html
 

@@ -1,0 +1,89 @@
+"""A police station's "point to your language" card: one A4 page, a tile and QR code a language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from victiminfo.content.pages import read_page
+from victiminfo.leaflets.compose import cached_qr_code, is_placeholder_url, public_url
+from victiminfo.leaflets.pdf import Job
+from victiminfo.leaflets.plan import Leaflet
+from victiminfo.leaflets.print_files import card_output, station_pages
+from victiminfo.site.state import SiteState
+from victiminfo.site.templating import environment
+
+TILES_HEIGHT_MM = 258.0  # A4's 297 mm less the margins (2 x 9 mm) and the heading (21 mm)
+TILE_GAP_MM = 2.0
+TILE_MAX_MM = 49.0
+TEMPLATE = "leaflets/card.html"
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One language on the card: its name, the station's name and one line in it, a QR code."""
+
+    code: str
+    dir: str
+    name: str
+    station: str
+    line: str
+    url: str
+    qr: str
+
+
+def card_jobs(plan: Sequence[Leaflet], out: Path, state: SiteState) -> list[Job]:
+    """The WeasyPrint job of every station's card, in the languages its leaflet exists in."""
+    folder = state.project.templates / "leaflets"
+    return [
+        Job(
+            card_html(page, plan, state),
+            (folder / "card.css",),
+            folder.as_uri() + "/",
+            out / card_output(page),
+        )
+        for page in station_pages(plan)
+    ]
+
+
+def card_html(page: PurePosixPath, plan: Sequence[Leaflet], state: SiteState) -> str:
+    """The card's HTML document: the source language around tiles in every language."""
+    source = state.catalog.languages.default.code
+    ui = state.strings[source]
+    tiles = [_tile(page, leaflet.code, state) for leaflet in plan if leaflet.page == page]
+    station = next((t.station for t in tiles if t.code == source), page.stem)
+    template = environment(state.project.templates, "print").get_template(TEMPLATE)
+    return template.render(
+        lang=state.language(source),
+        title=f"{station}: {ui.t('print.card_title')}",
+        station=station,
+        card_title=ui.t("print.card_title"),
+        tiles=tiles,
+        tile_height=f"{tile_height(len(tiles)):.1f}mm",
+        draft=is_placeholder_url(state.site_url),
+        draft_label="UTKAST / DRAFT",
+        draft_notice=ui.t("leaflet.draft_notice"),
+        edition=state.policy.edition.isoformat(),
+    )
+
+
+def tile_height(tiles: int) -> float:
+    """How tall a tile may be so that every language fits on the one page, two to a row."""
+    rows = max(1, -(-tiles // 2))
+    return min(TILE_MAX_MM, (TILES_HEIGHT_MM - TILE_GAP_MM * (rows - 1)) / rows)
+
+
+def _tile(page: PurePosixPath, code: str, state: SiteState) -> Tile:
+    lang = state.language(code)
+    meta = read_page(state.project.docs, code, page).meta
+    url = public_url(state.site_url, state.lang_root(code), page)
+    return Tile(
+        code,
+        lang.dir,
+        lang.name,
+        str(meta.get("title") or page.stem),
+        state.strings[code].t("print.card_line"),
+        url,
+        cached_qr_code(url, state.project.qr_cache),
+    )

@@ -1,0 +1,206 @@
+"""Impose A5 leaflets on A4 sheets for a duplex office printer: booklets in fold order, cut sheets.
+
+A sheet is landscape A4 with two A5 halves, printed on both sides and flipped on the short
+edge, so that the back of a sheet's left half is the right half of its back side.
+
+A booklet of n pages (a multiple of 4; shorter ones get blank pages before the back cover)
+takes n / 4 sheets, the outer sheet first. A left-to-right booklet is stapled on the left:
+sheet k (from 0) carries pages n-2k | 2k+1 on its front and 2k+2 | n-2k-1 on its back; for
+8 pages the outer sheet is 8|1 and 2|7, the inner sheet 6|3 and 4|5. A right-to-left booklet
+(Arabic, Persian) opens from the other side, stapled on the right: every side is mirrored,
+1|8 and 7|2, then 3|6 and 5|4. Fold the sheets in the middle, nest them, staple on the fold.
+
+A leaflet of one or two pages is printed two to a side (1|1, then 2|2) and cut once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    RectangleObject,
+    StreamObject,
+)
+
+from victiminfo.leaflets.compose import LeafletDocument
+from victiminfo.leaflets.plan import LeafletSettings
+from victiminfo.leaflets.print_files import has_print_files, print_file_path
+from victiminfo.site.state import SiteState
+
+A4_LANDSCAPE = (841.89, 595.28)  # points
+MM = 72 / 25.4
+MARK_MM = (6.0, 11.0)  # the fold or cut mark: inside the printer's 5 mm margin, off the text
+IMPOSITION_VERSION = "2"  # change it when the layout changes, so that cached sheets are redone
+
+Side = tuple[
+    int | None, int | None
+]  # page numbers (from 1) on the left and right half; None: blank
+
+
+@dataclass(frozen=True)
+class PrintFile:
+    """One A5 leaflet to impose: its PDF, the print file beside it, and its direction."""
+
+    a5: Path
+    output: Path
+    rtl: bool
+
+
+def print_files(
+    documents: Sequence[LeafletDocument], out: Path, state: SiteState, settings: LeafletSettings
+) -> list[PrintFile]:
+    """The print file of every leaflet, when the leaflets are A5."""
+    if not has_print_files(settings):
+        return []
+    return [
+        PrintFile(
+            out / doc.leaflet.output,
+            out / print_file_path(doc.leaflet.output),
+            state.language(doc.leaflet.code).dir == "rtl",
+        )
+        for doc in documents
+    ]
+
+
+def booklet_sides(pages: int, rtl: bool) -> list[Side]:
+    """The sides of a booklet's sheets in print order (front, back, next sheet's front...)."""
+    n = -(-pages // 4) * 4
+    sides: list[tuple[int, int]] = []
+    for k in range(n // 4):
+        sides += [(n - 2 * k, 2 * k + 1), (2 * k + 2, n - 2 * k - 1)]
+    shown = [(_page(left, pages, n), _page(right, pages, n)) for left, right in sides]
+    return [(right, left) for left, right in shown] if rtl else shown
+
+
+def _page(position: int, pages: int, padded: int) -> int | None:
+    """Which page sits at a booklet position: the last page at the back, blanks before it."""
+    if position == padded:
+        return pages
+    return position if position < pages else None
+
+
+def two_up_sides(pages: int) -> list[Side]:
+    """The sides of a cut sheet: each page twice, side by side."""
+    return [(p, p) for p in range(1, pages + 1)]
+
+
+def sides_for(pages: int, rtl: bool) -> list[Side]:
+    """Two up for a one- or two-page leaflet, booklet order for anything longer."""
+    return two_up_sides(pages) if pages <= 2 else booklet_sides(pages, rtl)
+
+
+def impose(a5: Path, target: Path, rtl: bool) -> None:
+    """Write the A4 print file for an A5 PDF (same bytes for the same input)."""
+    reader = PdfReader(a5)
+    writer = PdfWriter()
+    forms: dict[int, IndirectObject] = {}
+    for side in sides_for(len(reader.pages), rtl):
+        placed = {}
+        for half, number in enumerate(side):
+            if number is not None:
+                if number not in forms:
+                    forms[number] = _form(writer, reader.pages[number - 1])
+                placed[half] = (forms[number], reader.pages[number - 1].mediabox)
+        _sheet(writer, placed)
+    writer.add_metadata({"/Producer": "brottsofferinfo leaflets", "/Title": _title(reader)})
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as out:
+        writer.write(out)
+    tmp.replace(target)
+
+
+def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
+    """An A5 page as a form XObject: drawn on a sheet as it is, without parsing its content."""
+    form = DecodedStreamObject()
+    form.set_data(_content(page))
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in page.mediabox),
+            NameObject("/Resources"): _resources(page).clone(writer),
+        }
+    )
+    return writer._add_object(form.flate_encode())
+
+
+def _resources(page: PageObject) -> DictionaryObject:
+    resources = page.get("/Resources")
+    found = resources.get_object() if resources is not None else None
+    return found if isinstance(found, DictionaryObject) else DictionaryObject()
+
+
+def _content(page: PageObject) -> bytes:
+    contents = page.get("/Contents")
+    found = contents.get_object() if contents is not None else None
+    parts = list(found) if isinstance(found, ArrayObject) else [found]
+    streams = [part.get_object() if part is not None else None for part in parts]
+    return b"\n".join(s.get_data() for s in streams if isinstance(s, StreamObject))
+
+
+def _sheet(writer: PdfWriter, placed: dict[int, tuple[IndirectObject, RectangleObject]]) -> None:
+    """A landscape A4 page that draws each form against the fold, centred in height."""
+    width, height = A4_LANDSCAPE
+    sheet = writer.add_blank_page(width=width, height=height)
+    names, ops = DictionaryObject(), []
+    for half, (form, box) in sorted(placed.items()):
+        x = width / 2 - float(box.width) if half == 0 else width / 2
+        y = (height - float(box.height)) / 2
+        names[NameObject(f"/Half{half}")] = form
+        ops.append(
+            f"q 1 0 0 1 {x - float(box.left):.2f} {y - float(box.bottom):.2f} cm /Half{half} Do Q"
+        )
+    ops.append(_fold_marks(width, height))
+    sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("ascii"))
+    sheet[NameObject("/Contents")] = writer._add_object(stream)
+
+
+def _fold_marks(width: float, height: float) -> str:
+    """Thin grey lines at the middle of the top and bottom edges: where to fold or cut."""
+    x = width / 2
+    near, far = (mm * MM for mm in MARK_MM)
+    lines = [(near, far), (height - near, height - far)]
+    strokes = " ".join(f"{x:.2f} {a:.2f} m {x:.2f} {b:.2f} l S" for a, b in lines)
+    return f"q 0.45 G 0.5 w {strokes} Q"
+
+
+def _title(reader: PdfReader) -> str:
+    title = reader.metadata.title if reader.metadata else None
+    return f"{title} (A4)" if title else "A4"
+
+
+def impose_all(files: Sequence[PrintFile], cache_dir: Path) -> int:
+    """Impose every leaflet (or copy it from the cache); returns how many were imposed anew."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    done = 0
+    for item in files:
+        cached = cache_dir / f"{_key(item)}.a4.pdf"
+        if not cached.exists():
+            impose(item.a5, cached, item.rtl)
+            done += 1
+        item.output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, item.output)
+    return done
+
+
+def _key(item: PrintFile) -> str:
+    """A hash of what decides the print file: the A5 PDF's bytes, the direction, the layout."""
+    digest = hashlib.sha256(item.a5.read_bytes())
+    for part in (metadata.version("pypdf"), IMPOSITION_VERSION, "rtl" if item.rtl else "ltr"):
+        digest.update(b"\0" + part.encode("ascii"))
+    return digest.hexdigest()
