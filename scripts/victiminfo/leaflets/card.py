@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from victiminfo.content.pages import read_page
+from victiminfo.content.page_text import read_page_text
 from victiminfo.leaflets.compose import cached_qr_code, is_placeholder_url, public_url
 from victiminfo.leaflets.pdf import Job
 from victiminfo.leaflets.plan import Leaflet
@@ -76,7 +76,7 @@ def tile_height(tiles: int) -> float:
 
 def _tile(page: PurePosixPath, code: str, state: SiteState) -> Tile:
     lang = state.language(code)
-    meta = read_page(state.project.docs, code, page).meta
+    meta = read_page_text(state.project.docs, code, page).meta
     url = public_url(state.site_url, state.lang_root(code), page)
     return Tile(
         code,
