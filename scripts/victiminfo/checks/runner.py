@@ -16,8 +16,10 @@ from victiminfo.checks.links import ContentPage, SitePages, link_problems
 from victiminfo.checks.markup_safety import markup_problems
 from victiminfo.checks.navigation import nav_problems
 from victiminfo.checks.page_facts import placeholder_fact_problems
+from victiminfo.checks.page_safety import page_safety_problems
 from victiminfo.checks.parity import parity_problems
 from victiminfo.checks.revisions import front_matter_problems, revision_problems
+from victiminfo.checks.symlinks import symlink_problems
 from victiminfo.checks.typed_facts import data_phones, typed_phone_problems
 from victiminfo.checks.unfinished import unfinished_problems
 from victiminfo.content.anchors import TocSettings, toc_settings
@@ -66,7 +68,7 @@ class CheckReport:
 
 def run_checks(project: Project, today: date, use_git: bool = True) -> CheckReport:
     """Check the data, the strings and every page of every language."""
-    report = CheckReport()
+    report = CheckReport(problems=symlink_problems(project))
     raw = report.collect(partial(read_raw_config, project.config_file)) or {}
     catalog, languages = _check_data(project, raw, today, report)
     if languages is not None:  # without the language list, pages cannot be found
@@ -148,6 +150,7 @@ def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) 
         report.problems += placeholder_fact_problems(page, catalog)
         report.problems += front_matter_problems(page.text, translation=code != site.default)
         report.problems += unfinished_problems(page.text)
+        report.problems += page_safety_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
     report.problems += link_problems(site)

@@ -9,6 +9,7 @@ from typing import Any
 
 from victiminfo.checks.coverage import coverage_problems
 from victiminfo.checks.layout import layout_problems
+from victiminfo.checks.symlinks import symlink_problems
 from victiminfo.errors import ContentError
 from victiminfo.leaflets.plan import Leaflet, LeafletSettings
 from victiminfo.model.catalog import Catalog, facts_of, load_catalog
@@ -67,6 +68,9 @@ def load_state(
     markdown: MarkdownSettings | None = None,
 ) -> SiteState:
     """Load and check all data of a project."""
+    linked = symlink_problems(project)
+    if linked:  # before reading anything a link could point to
+        raise ContentError(linked)
     catalog = load_catalog(project.data)
     problems = layout_problems(project.docs, catalog.languages)
     problems += coverage_problems(project.docs, catalog.languages)
