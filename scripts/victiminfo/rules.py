@@ -66,6 +66,7 @@ class Rule(Enum):
     UI_MACHINE_FLAG_MISSING = ("VI116", "error", "the strings do not say if a machine made them")
     YAML_KEY_TWICE = ("VI117", "error", "a key is written twice in one mapping")
     INVISIBLE_CHARACTER = ("VI118", "error", "a bidi control or zero-width character in the text")
+    FILE_TOO_LARGE = ("VI119", "error", "a file under docs/ is larger than any page or data file")
 
     # VI2xx: facts
     PHONE_INVALID = ("VI201", "error", "a phone number is not a valid Swedish number")
@@ -151,6 +152,7 @@ class Rule(Enum):
     PLUGIN_MISSING = ("VI511", "error", "the victiminfo plugin is not in mkdocs.yml's plugins")
     PLUGIN_OPTION_INVALID = ("VI512", "error", "another option of the victiminfo plugin is wrong")
     SYMBOLIC_LINK = ("VI513", "error", "a symbolic link under docs/ or inside overrides/")
+    CONFIG_RUNS_CODE = ("VI514", "error", "mkdocs.yml adds hooks, remote scripts or a plugin")
 
     # VI6xx: commands
     NAME_INVALID = ("VI601", "error", "a new service's or place's name is not a-z, 0-9 and -")

@@ -9,8 +9,10 @@ from functools import partial
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
+from victiminfo.checks.config_safety import config_safety_problems
 from victiminfo.checks.coverage import coverage_problems
 from victiminfo.checks.fact_checks import AgeRule, fact_problems
+from victiminfo.checks.file_size import file_size_problems
 from victiminfo.checks.layout import layout_problems
 from victiminfo.checks.links import ContentPage, SitePages, link_problems
 from victiminfo.checks.markup_safety import markup_problems
@@ -70,6 +72,8 @@ def run_checks(project: Project, today: date, use_git: bool = True) -> CheckRepo
     """Check the data, the strings and every page of every language."""
     report = CheckReport(problems=symlink_problems(project))
     raw = report.collect(partial(read_raw_config, project.config_file)) or {}
+    report.problems += config_safety_problems(project.config_file, raw)
+    report.problems += file_size_problems(project.docs)
     catalog, languages = _check_data(project, raw, today, report)
     if languages is not None:  # without the language list, pages cannot be found
         _check_content(project, raw, languages, catalog, use_git, report)
