@@ -71,6 +71,8 @@ class CheckReport:
 def run_checks(project: Project, today: date, use_git: bool = True) -> CheckReport:
     """Check the data, the strings and every page of every language."""
     report = CheckReport(problems=symlink_problems(project))
+    if report.problems:  # read nothing a link could point to (and the log would show)
+        return report
     raw = report.collect(partial(read_raw_config, project.config_file)) or {}
     report.problems += config_safety_problems(project.config_file, raw)
     report.problems += file_size_problems(project.docs)

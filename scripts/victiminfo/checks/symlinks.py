@@ -1,4 +1,4 @@
-"""No symbolic links in what a pull request can change and the build publishes: docs/, overrides/.
+"""No symbolic links where a pull request writes and the build reads: docs/, overrides/, mkdocs.yml.
 
 A link can point anywhere (/etc/passwd, ~/.ssh) and MkDocs copies what it points to into site/.
 The overrides/ folder itself may be a link (the test fixtures link the project's), its content not.
@@ -16,8 +16,8 @@ from victiminfo.rules import Rule
 
 
 def symlink_problems(project: Project) -> list[Problem]:
-    """Every symbolic link under docs/ (docs/ itself included) and inside overrides/."""
-    found = [project.docs] if project.docs.is_symlink() else []
+    """Every symbolic link under docs/ (docs/ itself included), inside overrides/, mkdocs.yml."""
+    found = [path for path in (project.docs, project.config_file) if path.is_symlink()]
     found += linked_entries(project.docs)
     found += linked_entries(project.root / "overrides")
     return [_problem(path) for path in sorted(found)]
