@@ -80,6 +80,7 @@ class Rule(Enum):
     CHECKED_IN_FUTURE = ("VI209", "error", "a fact's checked date is after today")
     CHECKED_LONG_AGO = ("VI210", "warning", "a fact was checked longer ago than allowed")
     EMERGENCY_NUMBER_MISSING = ("VI211", "error", "no service has a phone labelled 'emergency'")
+    WEB_NOT_ON_SOURCE_HOST = ("VI212", "error", "a web address is not on its source's host")
 
     # VI3xx: pages
     FRONT_MATTER_NOT_YAML = ("VI301", "error", "a page's front matter is not valid YAML")
