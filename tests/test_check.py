@@ -40,13 +40,17 @@ def recorded_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 def apply_case(base: Path, revision: str, target: Path, case: dict[str, Any]) -> Path:
-    """A copy of the base site (with its history) and the case's files written over it."""
+    """A copy of the base site (with its history), its files written over it, its links."""
     root = Path(shutil.copytree(base, target, symlinks=True))
     for rel, text in case.get("files", {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text.replace("@REVISION@", revision), encoding="utf-8")
     for rel in case.get("delete", []):
         (root / rel).unlink()
+    for rel, size in case.get("sized", {}).items():
+        (root / rel).write_bytes(b"\0" * size)
+    for rel, pointed_to in case.get("links", {}).items():
+        (root / rel).symlink_to(pointed_to)
     return root
 
 

@@ -64,6 +64,9 @@ class Rule(Enum):
     UI_STRING_UNKNOWN = ("VI114", "error", "an interface string that sv.yml does not have")
     UI_BRACES_DIFFER = ("VI115", "error", "an interface string's {braced} names differ from sv.yml")
     UI_MACHINE_FLAG_MISSING = ("VI116", "error", "the strings do not say if a machine made them")
+    YAML_KEY_TWICE = ("VI117", "error", "a key is written twice in one mapping")
+    INVISIBLE_CHARACTER = ("VI118", "error", "a bidi control or zero-width character in the text")
+    FILE_TOO_LARGE = ("VI119", "error", "a file under docs/ is larger than any page or data file")
 
     # VI2xx: facts
     PHONE_INVALID = ("VI201", "error", "a phone number is not a valid Swedish number")
@@ -77,6 +80,7 @@ class Rule(Enum):
     CHECKED_IN_FUTURE = ("VI209", "error", "a fact's checked date is after today")
     CHECKED_LONG_AGO = ("VI210", "warning", "a fact was checked longer ago than allowed")
     EMERGENCY_NUMBER_MISSING = ("VI211", "error", "no service has a phone labelled 'emergency'")
+    WEB_NOT_ON_SOURCE_HOST = ("VI212", "error", "a web address is not on its source's host")
 
     # VI3xx: pages
     FRONT_MATTER_NOT_YAML = ("VI301", "error", "a page's front matter is not valid YAML")
@@ -103,6 +107,8 @@ class Rule(Enum):
     LANGUAGE_FOLDER_UNKNOWN = ("VI322", "error", "a folder in docs/ that is not a language")
     SOURCE_LANGUAGE_FOLDER_MISSING = ("VI323", "error", "docs/ has no folder for Swedish")
     RIGHTS_ITEM_MISSING = ("VI324", "error", "the rights page lacks an item of the EU directive")
+    PLACEHOLDER_MALFORMED = ("VI325", "error", "text that looks like a placeholder but is none")
+    MARKUP_IN_FRONT_MATTER = ("VI326", "error", "markup in a front-matter value such as the title")
 
     # VI4xx: translations
     TRANSLATION_WITHOUT_SOURCE = ("VI401", "error", "a translation of a page with no Swedish page")
@@ -146,6 +152,8 @@ class Rule(Enum):
     FONT_LACKS_CHARACTER = ("VI510", "error", "a leaflet has a character no font can print")
     PLUGIN_MISSING = ("VI511", "error", "the victiminfo plugin is not in mkdocs.yml's plugins")
     PLUGIN_OPTION_INVALID = ("VI512", "error", "another option of the victiminfo plugin is wrong")
+    SYMBOLIC_LINK = ("VI513", "error", "a symbolic link under docs/ or inside overrides/")
+    CONFIG_RUNS_CODE = ("VI514", "error", "mkdocs.yml adds hooks, remote scripts or a plugin")
 
     # VI6xx: commands
     NAME_INVALID = ("VI601", "error", "a new service's or place's name is not a-z, 0-9 and -")

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from victiminfo.errors import Problem
 from victiminfo.model.catalog import Catalog, facts_of
-from victiminfo.model.facts import Phone, Sourced, Web
+from victiminfo.model.facts import Phone, Source, Sourced, Web
 from victiminfo.model.phones import is_short_number, parse_phone
 from victiminfo.model.yamlfile import Loc, LocatedData, load_yaml
 from victiminfo.rules import Rule
@@ -36,6 +36,7 @@ def fact_problems(catalog: Catalog, rule: AgeRule) -> list[Problem]:
         for key, model in models.items():
             data = load_yaml(catalog.data_dir / folder / f"{key}.yml")
             problems += _model_problems(model, data, rule)
+            problems += _web_host_problems(model, data, catalog.sources)
     return problems + _source_problems(catalog)
 
 
@@ -143,6 +144,36 @@ def _web(web: Web, data: LocatedData, loc: Loc) -> Iterator[Problem]:
             "write the whole address, e.g. https://www.brottsofferjouren.se/",
             Rule.WEB_NO_DOMAIN,
         )
+
+
+def _web_host_problems(
+    model: BaseModel, data: LocatedData, sources: dict[str, Source]
+) -> list[Problem]:
+    """A web address must be on the host of the source that vouches for it (or under it)."""
+    return [
+        _at(
+            data,
+            (*loc, "url"),
+            f"the web address '{fact.url}' is not on the host of its source "
+            f"'{fact.source}' ({source_host}): readers could be sent to a look-alike site",
+            "write the address the source gives; a new host needs its own source in "
+            "sources.yml, which the fact checkers review",
+            Rule.WEB_NOT_ON_SOURCE_HOST,
+        )
+        for loc, fact in facts_of(model)
+        if isinstance(fact, Web) and fact.source in sources and "." in _host(fact.url)
+        for source_host in [_host(sources[fact.source].url)]
+        if source_host and not _same_site(_host(fact.url), source_host)
+    ]
+
+
+def _host(url: object) -> str:
+    host = (urlsplit(str(url)).hostname or "") if url is not None else ""
+    return host.lower().removeprefix("www.")
+
+
+def _same_site(host: str, source_host: str) -> bool:
+    return host == source_host or host.endswith("." + source_host)
 
 
 def _at(data: LocatedData, loc: Loc, message: str, hint: str, rule: Rule) -> Problem:

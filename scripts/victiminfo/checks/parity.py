@@ -86,7 +86,7 @@ def _headings(page: ContentPage) -> list[Item]:
 
 
 def _placeholders(page: ContentPage) -> list[Item]:
-    return [Item(p.text, p.line, p.text) for p in page.outline.placeholders]
+    return [Item(p.text, p.line, p.text) for p in page.outline.placeholders if not p.malformed]
 
 
 def _admonitions(page: ContentPage) -> list[Item]:

@@ -9,15 +9,19 @@ from functools import partial
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
+from victiminfo.checks.config_safety import config_safety_problems
 from victiminfo.checks.coverage import coverage_problems
 from victiminfo.checks.fact_checks import AgeRule, fact_problems
+from victiminfo.checks.file_size import file_size_problems
 from victiminfo.checks.layout import layout_problems
 from victiminfo.checks.links import ContentPage, SitePages, link_problems
 from victiminfo.checks.markup_safety import markup_problems
 from victiminfo.checks.navigation import nav_problems
 from victiminfo.checks.page_facts import placeholder_fact_problems
+from victiminfo.checks.page_safety import page_safety_problems
 from victiminfo.checks.parity import parity_problems
 from victiminfo.checks.revisions import front_matter_problems, revision_problems
+from victiminfo.checks.symlinks import symlink_problems
 from victiminfo.checks.typed_facts import data_phones, typed_phone_problems
 from victiminfo.checks.unfinished import unfinished_problems
 from victiminfo.content.anchors import TocSettings, toc_settings
@@ -66,8 +70,12 @@ class CheckReport:
 
 def run_checks(project: Project, today: date, use_git: bool = True) -> CheckReport:
     """Check the data, the strings and every page of every language."""
-    report = CheckReport()
+    report = CheckReport(problems=symlink_problems(project))
+    if report.problems:  # read nothing a link could point to (and the log would show)
+        return report
     raw = report.collect(partial(read_raw_config, project.config_file)) or {}
+    report.problems += config_safety_problems(project.config_file, raw)
+    report.problems += file_size_problems(project.docs)
     catalog, languages = _check_data(project, raw, today, report)
     if languages is not None:  # without the language list, pages cannot be found
         _check_content(project, raw, languages, catalog, use_git, report)
@@ -148,6 +156,7 @@ def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) 
         report.problems += placeholder_fact_problems(page, catalog)
         report.problems += front_matter_problems(page.text, translation=code != site.default)
         report.problems += unfinished_problems(page.text)
+        report.problems += page_safety_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
     report.problems += link_problems(site)

@@ -54,11 +54,16 @@ def project_root(ctx: click.Context) -> Path:
 
 def shown_path(path: Path, root: Path) -> str:
     """A problem's path relative to the current folder, else to the project root, else whole."""
-    resolved = path.resolve()
+    resolved = without_following(path)
     for base in (Path.cwd(), root.resolve()):
         if resolved != base and resolved.is_relative_to(base):
             return resolved.relative_to(base).as_posix()
     return str(resolved)
+
+
+def without_following(path: Path) -> Path:
+    """A path made absolute without following a symbolic link at its end (it is shown as is)."""
+    return path.parent.resolve() / path.name if path.name else path.resolve()
 
 
 def plural(count: int, word: str) -> str:

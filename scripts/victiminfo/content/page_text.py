@@ -78,6 +78,8 @@ def parse_front_matter(path: Path, split: FrontMatter) -> tuple[dict[Any, Any], 
 
 
 def _front_matter(problem: Problem) -> Problem:
+    if problem.rule is Rule.YAML_KEY_TWICE:  # valid YAML to MkDocs, which takes the last
+        return replace(problem, message=f"front matter: {problem.message}")
     return replace(
         problem,
         message=f"front matter: {problem.message} (MkDocs would show it as text on the page)",

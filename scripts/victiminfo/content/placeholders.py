@@ -6,6 +6,7 @@ the check and the build alike: their kind, their number of names, and the names 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ KINDS = {
     "leaflets": "{{ leaflets all }}: every leaflet by place, service and language (print page)",
 }
 ARITY = {"card": 1, "services": 1, "phone": 2, "leaflets": 1}
+# What is left of a placeholder or a template tag outside the placeholders, attribute lists
+# and code the lexer found: '{{ card' broken over two lines, '{%', '{#', a lone '}}'.
+STRAY_MARK = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Placeholder:
     start: int
     end: int
     written: str = ""  # as the page has it
+    malformed: bool = False  # a stray '{{', '{%' or '{#': looks like a placeholder, is none
 
     @property
     def text(self) -> str:
@@ -56,7 +61,36 @@ def placeholders_of(lexed: Lexed, first_line: int) -> list[Placeholder]:
             kind, args = (words[0], words[1:]) if words else ("", ())
             line = lexed.line_of(token.start) + first_line
             found.append(Placeholder(kind, args, line, token.start, token.end, token.text))
-    return found
+    return sorted([*found, *_stray_marks(lexed, first_line)], key=lambda ph: ph.start)
+
+
+def _stray_marks(lexed: Lexed, first_line: int) -> list[Placeholder]:
+    """Template marks outside code, placeholders and attribute lists: readers would see them."""
+    chars = list(lexed.masked)
+    for token in lexed.tokens:
+        if token.kind == "placeholder" or (token.kind == "attr" and not _is_template(token.text)):
+            chars[token.start : token.end] = " " * (token.end - token.start)
+    return [
+        Placeholder(
+            "",
+            (),
+            lexed.line_of(m.start()) + first_line,
+            m.start(),
+            m.end(),
+            _line_at(lexed, m.start()),
+            malformed=True,
+        )
+        for m in STRAY_MARK.finditer("".join(chars))
+    ]
+
+
+def _is_template(attr: str) -> bool:
+    """An 'attribute list' that is a template tag or comment: {% include x %}, {# note #}."""
+    return attr.startswith("{%") or attr.endswith(("%}", "#}"))
+
+
+def _line_at(lexed: Lexed, offset: int) -> str:
+    return lexed.lines[lexed.line_of(offset)].strip()
 
 
 def placeholder_problems(
@@ -74,6 +108,15 @@ def placeholder_problems(
 
 
 def _form_problem(path: Path, ph: Placeholder) -> Problem | None:
+    if ph.malformed:
+        return Problem(
+            path,
+            f"'{ph.written}' looks like a placeholder but is none: readers would see it as is",
+            Rule.PLACEHOLDER_MALFORMED,
+            line=ph.line,
+            hint="write a placeholder on one line, e.g. {{ card brottsofferjouren }}, "
+            "or remove the braces; {% and {# are not used here",
+        )
     if ph.kind not in KINDS:
         known = "; ".join(KINDS.values())
         return Problem(

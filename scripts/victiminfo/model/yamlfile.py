@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from victiminfo.errors import ContentError, Problem, RuleViolation, fail
+from victiminfo.model.invisible import invisible_problems
 from victiminfo.rules import Rule
 
 Loc = tuple[str | int, ...]
@@ -66,6 +67,9 @@ def load_yaml(path: Path) -> LocatedData:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise fail(path, f"cannot read the file: {exc}", rule=Rule.FILE_UNREADABLE) from None
+    hidden = invisible_problems(path, text)
+    if hidden:
+        raise ContentError(hidden)
     return parse_yaml(path, text)
 
 
@@ -175,15 +179,9 @@ def _convert(
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise fail(
-                    Path(key_node.start_mark.name),
-                    "a key must be a plain name, not a list or a mapping",
-                    rule=Rule.YAML_KEY_NOT_PLAIN,
-                    line=key_node.start_mark.line + first,
-                    hint="write 'name: value'; put text with [ ] or { } in quotes",
-                )
-            key = _scalar(key_node, loader, first)
+            key = _key(key_node, loader, first)
+            if key in out:
+                raise _key_twice(key_node, key, lines[(*loc, key)], first)
             out[key] = _convert(value_node, (*loc, key), lines, first, loader)
             lines[(*loc, key)] = key_node.start_mark.line + first
         return out
@@ -192,6 +190,32 @@ def _convert(
             _convert(item, (*loc, i), lines, first, loader) for i, item in enumerate(node.value)
         ]
     return _scalar(node, loader, first)
+
+
+def _key(node: yaml.Node, loader: yaml.SafeLoader, first: int) -> Any:
+    """A mapping's key: a plain scalar, never a list or a mapping."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise fail(
+            Path(node.start_mark.name),
+            "a key must be a plain name, not a list or a mapping",
+            rule=Rule.YAML_KEY_NOT_PLAIN,
+            line=node.start_mark.line + first,
+            hint="write 'name: value'; put text with [ ] or { } in quotes",
+        )
+    return _scalar(node, loader, first)
+
+
+def _key_twice(node: yaml.Node, key: Any, earlier: int, first: int) -> ContentError:
+    """A key written a second time: YAML readers would silently take the last value."""
+    line = node.start_mark.line + first
+    return fail(
+        Path(node.start_mark.name),
+        f"'{key}' is written twice, on line {earlier} and on line {line} "
+        "(only the last would count)",
+        rule=Rule.YAML_KEY_TWICE,
+        line=line,
+        hint="keep one of the two and delete the other",
+    )
 
 
 def _scalar(node: yaml.Node, loader: yaml.SafeLoader, first: int) -> Any:

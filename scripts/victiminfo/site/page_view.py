@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from victiminfo.checks.page_safety import refuse_unsafe_page
 from victiminfo.content.page_text import markdown_line
 from victiminfo.errors import fail
 from victiminfo.leaflets.index import leaflet_index
@@ -80,7 +81,8 @@ def page_rel(src_uri: str, codes: list[str]) -> PurePosixPath:
 
 
 def page_markdown(state: SiteState, code: str, path: Path, url: str, markdown: str) -> str:
-    """A page's Markdown with every placeholder rendered for the web."""
+    """A page's Markdown with every placeholder rendered for the web (an unsafe page fails)."""
+    refuse_unsafe_page(path)
     ctx = state.render_context(code)
     if "{{ leaflets" in markdown:
         prefix = "../" * url.count("/")

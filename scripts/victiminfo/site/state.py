@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from victiminfo.checks.coverage import coverage_problems
+from victiminfo.checks.file_size import file_size_problems
 from victiminfo.checks.layout import layout_problems
+from victiminfo.checks.symlinks import symlink_problems
 from victiminfo.errors import ContentError
 from victiminfo.leaflets.plan import Leaflet, LeafletSettings
 from victiminfo.model.catalog import Catalog, facts_of, load_catalog
@@ -67,6 +69,9 @@ def load_state(
     markdown: MarkdownSettings | None = None,
 ) -> SiteState:
     """Load and check all data of a project."""
+    refused = symlink_problems(project) + file_size_problems(project.docs)
+    if refused:  # before reading anything a link could point to
+        raise ContentError(refused)
     catalog = load_catalog(project.data)
     problems = layout_problems(project.docs, catalog.languages)
     problems += coverage_problems(project.docs, catalog.languages)
