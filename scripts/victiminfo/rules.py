@@ -146,6 +146,7 @@ class Rule(Enum):
     FONT_LACKS_CHARACTER = ("VI510", "error", "a leaflet has a character no font can print")
     PLUGIN_MISSING = ("VI511", "error", "the victiminfo plugin is not in mkdocs.yml's plugins")
     PLUGIN_OPTION_INVALID = ("VI512", "error", "another option of the victiminfo plugin is wrong")
+    SERVER_SETTING_INVALID = ("VI513", "error", "a value cannot go into the nginx configuration")
 
     # VI6xx: commands
     NAME_INVALID = ("VI601", "error", "a new service's or place's name is not a-z, 0-9 and -")

@@ -13,6 +13,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from victiminfo.errors import ContentError
+from victiminfo.server.headers import meta_policy
+from victiminfo.server.routes import exit_href
 from victiminfo.site import page_view
 from victiminfo.site.config import VictimInfoConfig
 from victiminfo.site.languages import fill_languages, i18n_plugin
@@ -56,6 +58,13 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             self.state = self._load(config)
             fill_languages(config, self.state, self.config.build_languages)
         config.extra["preview"] = self.serving
+        config.extra["content_security_policy"] = meta_policy(preview=self.serving)
+        config.extra["exit_href"] = exit_href(
+            str(config.site_url or "/"),
+            str(config.extra.get("exit_url", "")),
+            self.config.exit_route,
+            through_server=self.config.server == "nginx" and not self.serving,
+        )
         return config
 
     def _load(self, config: MkDocsConfig) -> SiteState:
