@@ -20,11 +20,11 @@ HEADER_ONLY_POLICY = (("frame-ancestors", "'none'"),)
 # The preview server (mkdocs serve) injects an inline live-reload script.
 PREVIEW_SCRIPT_SOURCE = "'unsafe-inline'"
 
-# Every powerful feature a page could ask the browser for, denied to it and to any frame.
+# Every powerful feature a page could ask the browser for, denied to it and to any frame
+# (only names Chromium knows: it warns of every other one in the console).
 DENIED_FEATURES = (
     "accelerometer",
     "autoplay",
-    "bluetooth",
     "camera",
     "display-capture",
     "encrypted-media",
@@ -44,7 +44,6 @@ DENIED_FEATURES = (
     "screen-wake-lock",
     "serial",
     "usb",
-    "web-share",
     "xr-spatial-tracking",
 )
 
