@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from support import REPO, run_cli
+from victiminfo.benchmark.preview import free_port
 
 NGINX = "/usr/sbin/nginx"
 STARTUP_SECONDS = 10.0
@@ -29,13 +30,6 @@ class Served:
         """Everything nginx wrote to its error logs so far."""
         logs = sorted(self.prefix.glob("*error.log"))
         return "".join(log.read_text(encoding="utf-8", errors="replace") for log in logs)
-
-
-def free_port() -> int:
-    """A TCP port on the loopback interface that nothing listens on just now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def worker_user() -> str | None:
