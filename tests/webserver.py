@@ -14,6 +14,7 @@ from pathlib import Path
 
 from support import REPO, run_cli
 from victiminfo.benchmark.preview import free_port
+from victiminfo.server.nginx import standalone_config
 
 NGINX = "/usr/sbin/nginx"
 STARTUP_SECONDS = 10.0
@@ -39,8 +40,6 @@ def worker_user() -> str | None:
 
 def write_config(site: Path, prefix: Path, port: int, user: str | None, root: Path = REPO) -> Path:
     """The generated server block (by the command line) inside a whole nginx.conf."""
-    from victiminfo.server.nginx import standalone_config
-
     server = prefix / "server.conf"
     result = run_cli(
         "server-config",

@@ -109,7 +109,12 @@ def server_config(settings: ServerSettings, config_file: Path) -> str:
         .render(
             site_name=settings.site_name.replace('"', "'"),
             listen=checked(config_file, "listen", settings.listen, "e.g. 80 or 127.0.0.1:8080"),
-            server_name=urlsplit(settings.site_url).hostname or "_",
+            server_name=checked(
+                config_file,
+                "site_url",
+                urlsplit(settings.site_url).hostname or "_",
+                "write e.g. https://example.se/",
+            ),
             root=checked(config_file, "root", str(settings.root), "a folder without spaces"),
             error_log=checked(config_file, "error_log", settings.error_log, "a file path"),
             prefix=prefix,
