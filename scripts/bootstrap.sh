@@ -18,7 +18,9 @@ PYPROJECT="$ROOT/pyproject.toml"
 BUILD_PACKAGES=(fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 git python3-venv)
 # poppler-utils: pdffonts, pdftotext and pdftoppm to inspect leaflets;
 # chromium + chromium-driver: browser tests in Debian's own headless Chromium.
-TEST_PACKAGES=(poppler-utils chromium chromium-driver zbar-tools)
+# nginx: the browser tests run against the real web server and its generated configuration.
+# zbar-tools: zbarimg reads the QR codes of the language card back.
+TEST_PACKAGES=(poppler-utils chromium chromium-driver nginx zbar-tools)
 
 missing_packages() {
   local pkg

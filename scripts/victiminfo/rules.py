@@ -154,6 +154,7 @@ class Rule(Enum):
     PLUGIN_OPTION_INVALID = ("VI512", "error", "another option of the victiminfo plugin is wrong")
     SYMBOLIC_LINK = ("VI513", "error", "a symbolic link under docs/ or inside overrides/")
     CONFIG_RUNS_CODE = ("VI514", "error", "mkdocs.yml adds hooks, remote scripts or a plugin")
+    SERVER_SETTING_INVALID = ("VI515", "error", "a value cannot go into the nginx configuration")
 
     # VI6xx: commands
     NAME_INVALID = ("VI601", "error", "a new service's or place's name is not a-z, 0-9 and -")

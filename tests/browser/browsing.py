@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import functools
-import threading
-from collections.abc import Awaitable, Callable, Coroutine, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -72,34 +68,6 @@ def site_pages(site: Path) -> list[SitePage]:
     files = (p for p in site.rglob("*.html") if not {"assets", "leaflets"} & set(p.parts))
     paths = sorted(page_path(site, f) for f in files)
     return [SitePage(page_language(p), p) for p in paths]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging, and ignores a browser that hangs up early."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            return
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def is_local(url: str, base: str) -> bool:

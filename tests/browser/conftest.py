@@ -1,4 +1,4 @@
-"""Browser fixtures: the real site served on localhost and one headless Chromium (#6)."""
+"""Browser fixtures: the real site served by nginx on localhost, one headless Chromium (#6, #14)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import Chromium, SitePage, serve, site_pages
+from browsing import Chromium, SitePage, site_pages
+
+from webserver import Served, nginx
 
 
 @pytest.fixture(scope="session")
-def site_url(real_site: Path) -> Iterator[str]:
-    """The base URL of the real site, served from its build folder."""
-    with serve(real_site) as base:
-        yield base
+def web_server(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The real site, served by nginx with the configuration the project generates."""
+    with nginx(real_site, tmp_path_factory.mktemp("nginx")) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def site_url(web_server: Served) -> str:
+    """The base URL of the real site on nginx."""
+    return web_server.base
 
 
 @pytest.fixture(scope="session")

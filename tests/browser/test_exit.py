@@ -8,27 +8,40 @@ from typing import Any
 
 import pytest
 from browsing import DESKTOP, EXIT_URL, PHONE, Chromium
-from playwright.async_api import Page, Route
-from playwright.async_api import TimeoutError as WaitedTooLong
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, Request, Route
 
 # The neutral site is not reachable from the test machine: the browser gets this stand-in.
 NEUTRAL = "<!doctype html><html lang=sv><title>Väder</title><h1>Väder</h1></html>"
 START = "/"
 SERVICE = "/tjanster/brottsofferjouren/"
 SETTLE_MS = 1000
+SHOWS_OUR_TEXT = (
+    "() => getComputedStyle(document.body).visibility !== 'hidden'"
+    " && !!document.querySelector('[data-vi-exit]')"
+)
 
 
 @asynccontextmanager
 async def browsing(chromium: Chromium, **options: Any) -> AsyncIterator[tuple[Page, list[str]]]:
-    """A fresh page whose visits to the exit URL get the stand-in; and those visits."""
+    """A fresh page whose visits to the exit URL get the stand-in; and those visits.
+
+    A visit is counted when the browser asks for the neutral site. Playwright routes only the
+    first address of a redirect, so after nginx's exit route (303) the browser's own request
+    may fail to resolve (the test machine has no network): that still is leaving (#14).
+    """
     context = await chromium.context(**options)
     arrivals: list[str] = []
 
     async def neutral(route: Route) -> None:
-        arrivals.append(route.request.url)
         await route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL)
 
+    def asked(request: Request) -> None:
+        if request.is_navigation_request() and request.url.startswith(EXIT_URL):
+            arrivals.append(request.url)
+
     await context.route(f"{EXIT_URL}**", neutral)
+    context.on("request", asked)
     try:
         yield await context.new_page(), arrivals
     finally:
@@ -37,21 +50,23 @@ async def browsing(chromium: Chromium, **options: Any) -> AsyncIterator[tuple[Pa
 
 async def left(page: Page) -> bool:
     """Whether the page goes on to the neutral site within a few seconds."""
-    try:
-        await page.wait_for_url(f"{EXIT_URL}**", timeout=5_000)
-    except WaitedTooLong:
-        return False
-    return True
+    for _ in range(50):
+        if page.url.startswith(EXIT_URL):
+            return True
+        await page.wait_for_timeout(100)
+    return False
 
 
 async def shows_our_text(page: Page) -> bool:
     """Whether the page on screen is one of ours with its content visible."""
-    if page.url.startswith(EXIT_URL) or page.url == "about:blank":
-        return False
-    return await page.evaluate(
-        "() => getComputedStyle(document.body).visibility !== 'hidden'"
-        " && !!document.querySelector('[data-vi-exit]')"
-    )
+    for _ in range(3):
+        if page.url.startswith(EXIT_URL) or page.url == "about:blank":
+            return False
+        try:
+            return bool(await page.evaluate(SHOWS_OUR_TEXT))
+        except PlaywrightError:  # the page is leaving (again) just now: ask where it lands
+            await page.wait_for_load_state("load")
+    return True
 
 
 async def back_shows_our_text(page: Page) -> list[str]:
@@ -72,19 +87,19 @@ def test_clicking_the_exit_control_leaves_and_back_does_not_return(
 ) -> None:
     """Click: the neutral page replaces ours; Back never shows our text again (issue #6)."""
 
-    async def scenario() -> tuple[bool, list[str], str, list[str]]:
+    async def scenario() -> tuple[bool, list[str], bool, list[str]]:
         async with browsing(chromium, viewport=size) as (page, arrivals):
             await page.goto(chromium.url(START))
             await page.goto(chromium.url(SERVICE))
             await page.click("[data-vi-exit]")
             gone = await left(page)
-            title = await page.title()
-            return gone, arrivals, title, await back_shows_our_text(page)
+            ours = await shows_our_text(page)
+            return gone, arrivals, ours, await back_shows_our_text(page)
 
-    gone, arrivals, title, shown = chromium.run(scenario())
+    gone, arrivals, ours, shown = chromium.run(scenario())
     assert gone, f"clicking the exit control did not lead to {EXIT_URL}"
     assert arrivals[:1] == [EXIT_URL], arrivals
-    assert title == "Väder"
+    assert not ours, "our page is still on screen after the exit"
     assert not shown, f"Back showed our page again: {shown}"
 
 

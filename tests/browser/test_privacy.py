@@ -60,7 +60,9 @@ class Recorder:
                 log.errors.append(f"console: {message.text}")
 
         def failed(request: Request) -> None:
-            if is_local(request.url, self.base):
+            # ERR_ABORTED: the browser itself dropped a request of a page it was leaving
+            # (nginx answers fast enough for the next page to start first) (issue #14).
+            if is_local(request.url, self.base) and request.failure != "net::ERR_ABORTED":
                 log.errors.append(f"request failed: {request.url} {request.failure}")
 
         def response(answer: Response) -> None:

@@ -10,6 +10,7 @@ from victiminfo.cli.bench import bench
 from victiminfo.cli.boundary import ErrorBoundaryGroup
 from victiminfo.cli.check import check
 from victiminfo.cli.new import new
+from victiminfo.cli.server import server_config_command
 from victiminfo.cli.site import build, serve
 from victiminfo.cli.status import status
 from victiminfo.cli.translation import translation
@@ -24,7 +25,7 @@ def victiminfo() -> None:
     """
 
 
-for command in (build, serve, check, status, translation, new, bench):
+for command in (build, serve, check, status, translation, new, bench, server_config_command):
     victiminfo.add_command(command)
 
 

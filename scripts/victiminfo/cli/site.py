@@ -11,10 +11,13 @@ from victiminfo.cli.draft_report import leaflet_report
 from victiminfo.cli.mkdocs_log import log_mkdocs_to_stderr
 from victiminfo.cli.options import plural, root_option
 from victiminfo.cli.progress import announce, progress_bar
+from victiminfo.cli.server import write_server_config
 from victiminfo.leaflets.build import LeafletReport, build_leaflets
 from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
+from victiminfo.server.precompress import precompress
 from victiminfo.site.build import Step, build_and_swap, build_site_into
+from victiminfo.site.config import read_options
 from victiminfo.site.state import SiteState
 
 
@@ -70,7 +73,12 @@ def build(
     steps: list[Step] = [site]
     if not no_leaflets:
         steps.append(leaflets)
+    nginx = read_options(project.config_file).server == "nginx"
+    if nginx:
+        steps.append(precompress)
     target = build_and_swap(project, steps, site_dir)
+    if nginx:
+        click.echo(f"nginx configuration: {write_server_config(project, target)}")
     for report in reports:
         click.echo("\n".join(leaflet_report(report, verbose)))
     click.echo(f"Built {target} in {time.monotonic() - started:.1f} s")

@@ -19,7 +19,7 @@ from victiminfo.site.mkdocs_config import load_site_config
 from victiminfo.site.plugin import VictimInfoPlugin
 from victiminfo.site.state import SiteState
 
-Step = Callable[[Path], None]
+Step = Callable[[Path], object]
 
 
 def victiminfo_plugin(config: MkDocsConfig) -> VictimInfoPlugin:
@@ -57,8 +57,20 @@ def build_and_swap(project: Project, steps: list[Step], target: Path | None = No
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    readable_by_everyone(tmp)
     _swap(tmp, target)
     return target
+
+
+def readable_by_everyone(folder: Path) -> None:
+    """Folders 755, files 644: the web server's own user (not the builder) must read them.
+
+    mkdtemp makes its folder 700 whatever the umask, so nginx's worker answered 403 (issue #14).
+    """
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():  # chmod would follow it, out of the site
+            path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from victiminfo.rules import Rule
 from victiminfo.site.mkdocs_config import read_raw_config
 
 PLUGIN = "victiminfo"
+EXIT_ROUTE = re.compile(r"[a-z0-9][a-z0-9-]*/")
 
 
 class PositiveDays(c.Type[int]):
@@ -27,6 +29,21 @@ class PositiveDays(c.Type[int]):
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise base.ValidationError(
                 f"must be a whole number of days, not {value!r} (write e.g. {self.default})"
+            )
+        return value
+
+
+class ExitRoute(c.Type[str]):
+    """A folder name on the site, such as 'lamna/': letters a-z, digits and dashes, then /."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not EXIT_ROUTE.fullmatch(value):
+            raise base.ValidationError(
+                f"must be a folder name of a-z, 0-9 and - ending in /, not {value!r}"
+                f" (write e.g. {self.default})"
             )
         return value
 
@@ -52,6 +69,12 @@ class VictimInfoConfig(base.Config):  # type: ignore[no-untyped-call]
     # Build only these languages (besides the source language); empty: every language.
     # `victiminfo serve` sets it to the language being previewed.
     build_languages = c.ListOfItems(c.Type(str), default=[])
+    # What serves the built site: `nginx` (the configuration `victiminfo server-config` makes,
+    # with its security headers and the exit route) or `static` (any host: no exit route).
+    server = c.Choice(("static", "nginx"), default="static")
+    # Under `server: nginx`, the exit control goes through this address of the site, which
+    # clears the browser's cache of the site (Clear-Site-Data) and sends the visitor on.
+    exit_route = ExitRoute("lamna/")
 
 
 def leaflet_settings(config: VictimInfoConfig) -> LeafletSettings:

@@ -15,6 +15,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from victiminfo.errors import ContentError
+from victiminfo.server.headers import meta_policy
+from victiminfo.server.routes import exit_href
 from victiminfo.site import page_view
 from victiminfo.site.config import VictimInfoConfig
 from victiminfo.site.languages import fill_languages, i18n_plugin
@@ -66,6 +68,13 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             fill_languages(config, self.state, self.config.build_languages)
             pin_build_date(self.state.policy.edition)
         config.extra["preview"] = self.serving
+        config.extra["content_security_policy"] = meta_policy(preview=self.serving)
+        config.extra["exit_href"] = exit_href(
+            str(config.site_url or "/"),
+            str(config.extra.get("exit_url", "")),
+            self.config.exit_route,
+            through_server=self.config.server == "nginx" and not self.serving,
+        )
         return config
 
     def _load(self, config: MkDocsConfig) -> SiteState:

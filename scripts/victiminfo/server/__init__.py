@@ -1,0 +1,1 @@
+"""The production web server: its security headers and its nginx configuration."""

@@ -1,0 +1,136 @@
+"""The generated nginx configuration, the precompressed files, a site nginx can read (#14)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import stat
+import subprocess
+import tempfile
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import FIXTURES, build, copy_site, run_cli
+from victiminfo.project import Project
+from victiminfo.server.headers import header_policy, meta_policy
+from victiminfo.server.precompress import precompress
+from victiminfo.site.build import build_and_swap
+from webserver import NGINX, nginx, write_config
+
+
+def set_in_mkdocs(root: Path, **changes: object) -> None:
+    """Change top-level settings of a project's mkdocs.yml (plain YAML, no MkDocs tags)."""
+    path = root / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config.update(changes)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def test_the_swapped_in_site_is_readable_by_every_user(tmp_path: Path) -> None:
+    """Folders 755 and files 644 after the swap, whatever mkdtemp made (issue #14)."""
+
+    def step(out: Path) -> None:
+        (out / "en").mkdir()
+        (out / "en" / "index.html").write_text("<p>hej</p>", encoding="utf-8")
+
+    old_umask = os.umask(0o077)
+    try:
+        site = build_and_swap(Project(tmp_path), [step], tmp_path / "site")
+    finally:
+        os.umask(old_umask)
+    for path in [site, site / "en", site / "en" / "index.html"]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o755 if path.is_dir() else 0o644), (path, oct(mode))
+
+
+def test_precompressed_copies_hold_the_same_bytes(tmp_path: Path) -> None:
+    """Each text file gets FILE.gz with its very bytes; PDFs and small files none (#14)."""
+    page = tmp_path / "index.html"
+    page.write_text("<p>Stöd</p>" * 100, encoding="utf-8")
+    (tmp_path / "leaflet.pdf").write_bytes(b"%PDF" * 100)
+    (tmp_path / "tiny.css").write_text("a{}", encoding="utf-8")
+    written = precompress(tmp_path)
+    assert written == [tmp_path / "index.html.gz"]
+    assert gzip.decompress(written[0].read_bytes()) == page.read_bytes()
+    assert precompress(tmp_path)[0].read_bytes() == written[0].read_bytes(), "not reproducible"
+
+
+def test_the_header_policy_is_the_page_policy_and_more() -> None:
+    """One policy: the header adds frame-ancestors to the <meta> tag's (issue #14)."""
+    assert header_policy().startswith(meta_policy())
+    assert "frame-ancestors 'none'" in header_policy()
+    assert "frame-ancestors" not in meta_policy()
+    assert "'unsafe-inline'" in meta_policy(preview=True)
+    assert "'unsafe-inline'" not in header_policy()
+
+
+def test_nginx_accepts_the_generated_configuration(tmp_path: Path) -> None:
+    """`nginx -t` accepts the project's configuration as generated (issue #14)."""
+    config = write_config(tmp_path / "site", tmp_path, 8080, None)
+    prefix = ["-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")]
+    result = subprocess.run(
+        [NGINX, "-t", *prefix], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_site_under_a_path_is_configured_under_that_path(tmp_path: Path) -> None:
+    """site_url's path prefixes every location, the 404 pages and the exit route (#14)."""
+    root = copy_site(FIXTURES / "small-site", tmp_path / "project")
+    set_in_mkdocs(root, site_url="https://stod.testkommun.se/info/")
+    result = run_cli("server-config", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "server_name stod.testkommun.se;" in text
+    assert "error_page 404 /info/404.html;" in text
+    assert "location = /info/lamna/ {" in text
+    assert 'return 303 "https://www.smhi.se/";' in text
+    assert "$remote_addr" not in text and "access_log off;" in text
+
+
+@pytest.mark.parametrize(
+    "exit_url", ["www.smhi.se", 'https://www.smhi.se/"; return 200 "x', "https://x.se/$host"]
+)
+def test_an_exit_url_nginx_cannot_take_is_refused(tmp_path: Path, exit_url: str) -> None:
+    """A neutral site that is no address, or would change the configuration: VI515 (#14)."""
+    root = copy_site(FIXTURES / "small-site", tmp_path / "project")
+    set_in_mkdocs(root, extra={"exit_url": exit_url})
+    result = run_cli("server-config", "--root", str(root))
+    assert result.returncode == 1
+    assert "mkdocs.yml: error: VI515 server-setting-invalid: [extra.exit_url]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_static_site_links_straight_to_the_neutral_site(small_site: Path) -> None:
+    """Without `server: nginx` the exit control is the plain link, and no .gz (#14)."""
+    html = (small_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.smhi.se/" rel="noreferrer noopener" data-vi-exit' in html
+    assert not (small_site / "index.html.gz").exists()
+
+
+def test_the_real_site_exits_through_the_route(real_site: Path) -> None:
+    """Under `server: nginx` the exit control leads to the exit route; config beside (#14)."""
+    html = (real_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/lamna/" rel="noreferrer noopener" data-vi-exit' in html
+    beside = real_site.with_name(real_site.name + ".nginx.conf")
+    assert f'root "{real_site.resolve()}";' in beside.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="workers change user only under root")
+def test_an_unprivileged_worker_serves_the_built_site(tmp_path: Path) -> None:
+    """nginx's worker as nobody reads what the build swapped in: no 403 (issue #14)."""
+    root = copy_site(FIXTURES / "small-site", tmp_path / "project")
+    public = Path(tempfile.mkdtemp(prefix="vi-public-"))  # under /tmp, reachable by nobody
+    try:
+        public.chmod(0o755)
+        site = build(root, public / "site")
+        with nginx(site, tmp_path / "nginx", user="nobody nogroup", root=root) as served:
+            response = urllib.request.urlopen(served.base + "/", timeout=10)
+            with response:
+                status = response.status
+        assert status == 200
+    finally:
+        subprocess.run(["rm", "-rf", str(public)], check=True)
