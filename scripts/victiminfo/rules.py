@@ -103,6 +103,7 @@ class Rule(Enum):
     LANGUAGE_FOLDER_UNKNOWN = ("VI322", "error", "a folder in docs/ that is not a language")
     SOURCE_LANGUAGE_FOLDER_MISSING = ("VI323", "error", "docs/ has no folder for Swedish")
     RIGHTS_ITEM_MISSING = ("VI324", "error", "the rights page lacks an item of the EU directive")
+    PAPER_MARK_NOT_ON_HEADING = ("VI325", "error", "a web-only or print-only mark not on a heading")
 
     # VI4xx: translations
     TRANSLATION_WITHOUT_SOURCE = ("VI401", "error", "a translation of a page with no Swedish page")
@@ -146,6 +147,7 @@ class Rule(Enum):
     FONT_LACKS_CHARACTER = ("VI510", "error", "a leaflet has a character no font can print")
     PLUGIN_MISSING = ("VI511", "error", "the victiminfo plugin is not in mkdocs.yml's plugins")
     PLUGIN_OPTION_INVALID = ("VI512", "error", "another option of the victiminfo plugin is wrong")
+    LEAFLET_TOO_LONG = ("VI513", "error", "a leaflet does not fit its pages at 9 pt")
 
     # VI6xx: commands
     NAME_INVALID = ("VI601", "error", "a new service's or place's name is not a-z, 0-9 and -")
