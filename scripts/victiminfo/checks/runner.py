@@ -16,6 +16,7 @@ from victiminfo.checks.links import ContentPage, SitePages, link_problems
 from victiminfo.checks.markup_safety import markup_problems
 from victiminfo.checks.navigation import nav_problems
 from victiminfo.checks.page_facts import placeholder_fact_problems
+from victiminfo.checks.paper_marks import paper_mark_problems
 from victiminfo.checks.parity import parity_problems
 from victiminfo.checks.revisions import front_matter_problems, revision_problems
 from victiminfo.checks.typed_facts import data_phones, typed_phone_problems
@@ -148,6 +149,7 @@ def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) 
         report.problems += placeholder_fact_problems(page.text, catalog)
         report.problems += front_matter_problems(page.text, translation=code != site.default)
         report.problems += unfinished_problems(page.text)
+        report.problems += paper_mark_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
     report.problems += link_problems(site)

@@ -20,7 +20,8 @@ WEB_ONLY, PRINT_ONLY = "web-only", "print-only"
 MARKS = (WEB_ONLY, PRINT_ONLY)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 KEPT_LINKS = ("tel:",)  # a phone number stays a link: a PDF read on a phone can call it
-READ_MORE_WORDS = 3  # a paragraph of links with at most this many other words is a "read more"
+READ_MORE_WORDS = 4  # at most this many words before the colon of a "read more" line
+COLONS = (":", "\uff1a", "\u1365", "\u1366")  # and the full-width and Ethiopic colons
 STASHED = re.compile("^\x02wzxhzdk:\\d+\x03$")  # a raw HTML block (a contact card)
 LEAD, MORE = "vi-lead", "vi-more"
 
@@ -57,6 +58,40 @@ class PaperTreeprocessor(Treeprocessor):  # type: ignore[misc]
             brief(root)
         elif self.split:
             split_lead(root)
+
+
+class SectionMarksExtension(Extension):  # type: ignore[misc]  # Markdown has no types
+    """For the web site (mkdocs.yml): a marked heading's whole section in one element.
+
+    `## Läs mer {: .web-only }` and what follows it up to the next heading of its level
+    become `<section class="web-only">`, which the site's CSS hides in print (and a
+    print-only section on screen), so that a mark means the same on both media.
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Run after attr_list (priority 8) and after paper's own processor (7)."""
+        md.treeprocessors.register(SectionMarksTreeprocessor(md), "section_marks", 6)
+
+
+class SectionMarksTreeprocessor(Treeprocessor):  # type: ignore[misc]
+    """Wraps each marked section in a <section> with the mark as its class."""
+
+    def run(self, root: etree.Element) -> None:
+        """Wrap every section whose heading is marked, outermost first."""
+        for heading, body in sections(root):
+            mark = next((m for m in MARKS if has_class(heading, m)), None)
+            if mark is not None and heading in list(root):
+                index = list(root).index(heading)
+                wrapper = etree.Element("section", {"class": mark})
+                for element in [heading, *body]:
+                    root.remove(element)
+                    wrapper.append(element)
+                root.insert(index, wrapper)
+
+
+def makeExtension(**kwargs: object) -> SectionMarksExtension:
+    """`victiminfo.leaflets.paper` in mkdocs.yml's markdown_extensions."""
+    return SectionMarksExtension()
 
 
 def has_class(element: etree.Element, name: str) -> bool:
@@ -109,16 +144,24 @@ def _kept(link: etree.Element) -> bool:
 
 
 def drop_read_more_lines(root: etree.Element) -> None:
-    """Leave out paragraphs that are a link and a few words ("Read more: ...")."""
+    """Leave out paragraphs that are a few words, a colon and links ("Read more: ...")."""
     for paragraph in list(root.findall("p")):
-        links = [a for a in paragraph.iter("a") if not _kept(a)]
-        if links and _words_outside(paragraph, links) <= READ_MORE_WORDS:
+        if is_read_more(paragraph):
             root.remove(paragraph)
 
 
-def _words_outside(paragraph: etree.Element, links: list[etree.Element]) -> int:
-    inside = sum(len("".join(a.itertext()).split()) for a in links)
-    return len("".join(paragraph.itertext()).split()) - inside
+def is_read_more(paragraph: etree.Element) -> bool:
+    """'Läs mer: [link].', 'اقرأ المزيد: [link].': a short label, a colon, then only links."""
+    links = [child for child in paragraph if child.tag == "a" and not _kept(child)]
+    if not links or len(links) != len(paragraph):
+        return False
+    label = (paragraph.text or "").strip()
+    between = "".join(link.tail or "" for link in links)
+    return (
+        label.endswith(COLONS)
+        and len(label.split()) <= READ_MORE_WORDS
+        and all(not char.isalnum() for char in between)
+    )
 
 
 def unwrap_links(root: etree.Element) -> None:
