@@ -65,7 +65,7 @@ def test_fonts_are_embedded_as_subsets(leaflets: Path) -> None:
 )
 def test_text_and_numbers_in_every_script(leaflets: Path, code: str, words: list[str]) -> None:
     text = pdftotext(leaflets / code / "orter-testby.pdf")
-    for expected in [*words, "020-50 50 50", "112", "https://stod.testkommun.se/"]:
+    for expected in [*words, "020-50 50 50", "112", "stod.testkommun.se/"]:
         assert expected in text, (code, expected, text)
 
 
@@ -77,7 +77,7 @@ def test_numbers_keep_their_order_in_right_to_left_text(leaflets: Path) -> None:
 def test_page_size_count_tags_and_language(leaflets: Path) -> None:
     for code in ("sv", "ar", "ti"):
         reader = PdfReader(leaflets / code / "orter-testby.pdf")
-        assert 1 <= len(reader.pages) <= 2
+        assert len(reader.pages) == 8  # a station booklet (issue #12)
         box = reader.pages[0].mediabox
         assert (round(float(box.width), 1), round(float(box.height), 1)) == A5_POINTS
         root = reader.trailer["/Root"]

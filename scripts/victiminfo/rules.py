@@ -109,6 +109,7 @@ class Rule(Enum):
     RIGHTS_ITEM_MISSING = ("VI324", "error", "the rights page lacks an item of the EU directive")
     PLACEHOLDER_MALFORMED = ("VI325", "error", "text that looks like a placeholder but is none")
     MARKUP_IN_FRONT_MATTER = ("VI326", "error", "markup in a front-matter value such as the title")
+    PAPER_MARK_NOT_ON_HEADING = ("VI327", "error", "a web-only or print-only mark not on a heading")
 
     # VI4xx: translations
     TRANSLATION_WITHOUT_SOURCE = ("VI401", "error", "a translation of a page with no Swedish page")
@@ -155,6 +156,7 @@ class Rule(Enum):
     SYMBOLIC_LINK = ("VI513", "error", "a symbolic link under docs/ or inside overrides/")
     CONFIG_RUNS_CODE = ("VI514", "error", "mkdocs.yml adds hooks, remote scripts or a plugin")
     SERVER_SETTING_INVALID = ("VI515", "error", "a value cannot go into the nginx configuration")
+    LEAFLET_TOO_LONG = ("VI516", "error", "a leaflet does not fit its pages at 9 pt")
 
     # VI6xx: commands
     NAME_INVALID = ("VI601", "error", "a new service's or place's name is not a-z, 0-9 and -")

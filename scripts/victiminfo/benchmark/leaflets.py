@@ -73,11 +73,11 @@ def time_commands(items: list[LeafletInput], folder: Path) -> list[Sample]:
 def time_warm_renders(items: list[LeafletInput], folder: Path) -> list[float]:
     """Seconds per leaflet rendered in this (warm) process, as a build worker renders it."""
     folder.mkdir(parents=True, exist_ok=True)
-    render_one(items[0].job, folder / "warm-up.pdf")
+    render_one(items[0].job, folder / "warm-up.pdf", folder / "fit")
     times = []
     for n, item in enumerate(items):
         started = time.perf_counter()
-        render_one(item.job, folder / f"{n}.pdf")
+        render_one(item.job, folder / f"{n}.pdf", folder / "fit")
         times.append(time.perf_counter() - started)
     return times
 

@@ -19,6 +19,7 @@ from victiminfo.checks.markup_safety import markup_problems
 from victiminfo.checks.navigation import nav_problems
 from victiminfo.checks.page_facts import placeholder_fact_problems
 from victiminfo.checks.page_safety import page_safety_problems
+from victiminfo.checks.paper_marks import paper_mark_problems
 from victiminfo.checks.parity import parity_problems
 from victiminfo.checks.revisions import front_matter_problems, revision_problems
 from victiminfo.checks.symlinks import symlink_problems
@@ -157,6 +158,7 @@ def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) 
         report.problems += front_matter_problems(page.text, translation=code != site.default)
         report.problems += unfinished_problems(page.text)
         report.problems += page_safety_problems(page.text)
+        report.problems += paper_mark_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
     report.problems += link_problems(site)

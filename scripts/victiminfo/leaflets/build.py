@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from victiminfo.errors import ContentError, Problem
 from victiminfo.leaflets.card import card_jobs
 from victiminfo.leaflets.compose import LeafletDocument, compose
 from victiminfo.leaflets.fonts import covered_characters, describe, font_files, missing_characters
 from victiminfo.leaflets.impose import impose_all, print_files
-from victiminfo.leaflets.pdf import Job, render_all
-from victiminfo.leaflets.plan import LeafletSettings, plan_leaflets
+from victiminfo.leaflets.pdf import Job, Overflow, render_all
+from victiminfo.leaflets.plan import Leaflet, LeafletSettings, plan_leaflets
+from victiminfo.model.languages import Language
 from victiminfo.project import Project
 from victiminfo.rules import Rule
 from victiminfo.site.loading import load_site_state
@@ -50,7 +51,11 @@ def build_leaflets(
     state = state or load_site_state(project)
     documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
     jobs += card_jobs([doc.leaflet for doc in documents], out, state)
-    rendered = render_all(jobs, state.project.cache, font_files(), progress or _no_progress)
+    rendered, overflows = render_all(
+        jobs, state.project.cache, font_files(), progress or _no_progress
+    )
+    if overflows:
+        raise ContentError(_overflow_problems(overflows, documents, out, state))
     settings = effective_settings(state, paper, print_shop)
     impose_all(print_files(documents, out, state, settings), state.project.cache / "a4")
     return LeafletReport(tuple(documents), rendered)
@@ -69,7 +74,13 @@ def leaflet_jobs(
     settings = effective_settings(state, paper, print_shop)
     plan = plan_leaflets(project.docs, state.catalog.languages, settings)
     documents = [
-        compose(leaflet, state, state.site_url, state.strings[leaflet.code].t("site_name"))
+        compose(
+            leaflet,
+            state,
+            state.site_url,
+            state.strings[leaflet.code].t("site_name"),
+            _languages_of(leaflet.page, plan, state),
+        )
         for leaflet in plan
     ]
     _check_glyphs(documents, font_files(), state)
@@ -91,7 +102,40 @@ def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSet
     sheets = [folder / "leaflet.css", folder / f"paper-{settings.paper}.css"]
     if settings.print_shop:
         sheets.append(folder / "print-shop.css")
-    return Job(doc.html, tuple(sheets), folder.as_uri() + "/", out / doc.leaflet.output)
+    output = out / doc.leaflet.output
+    return Job(doc.html, tuple(sheets), folder.as_uri() + "/", output, doc.leaflet.pages, doc.notes)
+
+
+def _languages_of(
+    page: PurePosixPath, plan: list[Leaflet], state: SiteState
+) -> tuple[Language, ...]:
+    """The languages a page's leaflet exists in, in the site's order (for a booklet's cover)."""
+    codes = {leaflet.code for leaflet in plan if leaflet.page == page}
+    return tuple(lang for lang in state.catalog.languages.languages if lang.code in codes)
+
+
+def _overflow_problems(
+    overflows: list[Overflow], documents: list[LeafletDocument], out: Path, state: SiteState
+) -> list[Problem]:
+    """One problem per leaflet that does not fit: which, in what language, and by how much."""
+    by_output = {out / doc.leaflet.output: doc.leaflet for doc in documents}
+    problems = []
+    for overflow in overflows:
+        leaflet = by_output[overflow.output]
+        lang = state.language(leaflet.code)
+        long = overflow.too_long
+        problems.append(
+            Problem(
+                state.project.docs / leaflet.code / leaflet.page,
+                f"leaflet {leaflet.output} ({lang.english_name}) does not fit its "
+                f"{long.target} pages: at {long.size:g} pt, the smallest size, it needs "
+                f"{long.pages}, {long.pages - long.target} more",
+                rule=Rule.LEAFLET_TOO_LONG,
+                hint="shorten the page (or a page appended to it), or mark a section web-only "
+                "with {: .web-only } on its heading",
+            )
+        )
+    return problems
 
 
 def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: SiteState) -> None:

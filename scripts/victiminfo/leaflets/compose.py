@@ -18,15 +18,16 @@ from markupsafe import Markup
 from victiminfo.content.markdown_lexer import lex
 from victiminfo.content.markdown_outline import headings
 from victiminfo.content.page_text import PageText, read_page_text
-from victiminfo.content.pages import page_url, resolve_link
+from victiminfo.content.pages import page_url
+from victiminfo.leaflets.paper import MORE, PaperExtension
 from victiminfo.leaflets.plan import Leaflet
+from victiminfo.model.languages import Language
 from victiminfo.model.phones import tel_uri
 from victiminfo.site.render import RenderContext, Rendered, fill, joined, render_markdown
 from victiminfo.site.state import SiteState
 from victiminfo.site.templating import environment
 
 PLACEHOLDER_HOSTS = ("example.se", "example.com", "example.org", "localhost")
-HREF = re.compile(r'href="([^"]+)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
@@ -39,16 +40,25 @@ class LeafletDocument:
     html: str
     text: str
     doubts: tuple[str, ...]
+    notes: str = ""  # one Notes area's HTML, for the fitting to place where a page is empty
 
 
-def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -> LeafletDocument:
-    """The leaflet's full HTML document."""
+def compose(
+    leaflet: Leaflet,
+    state: SiteState,
+    site_url: str,
+    site_name: str,
+    languages: tuple[Language, ...] = (),
+) -> LeafletDocument:
+    """The leaflet's full HTML document; `languages`: those its leaflet exists in (the cover)."""
     ctx = state.render_context(leaflet.code, "print")
     lang = state.language(leaflet.code)
     page = read_page_text(state.project.docs, leaflet.code, leaflet.page)
     url = public_url(site_url, state.lang_root(leaflet.code), leaflet.page)
     extras = [read_page_text(state.project.docs, leaflet.code, extra) for extra in leaflet.appended]
-    body, *appended = [_page_html(p, ctx, site_url, state, leaflet.code) for p in [page, *extras]]
+    split = leaflet.kind == "service"
+    body = _page_html(page, ctx, state, PaperExtension(split=split))
+    appended = [_page_html(p, ctx, state, PaperExtension(brief=True)) for p in extras]
     found = joined([body, *appended])
     doubts = list(dict.fromkeys(found.doubts))
     if is_placeholder_url(site_url):
@@ -56,13 +66,20 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
             f"site_url '{site_url}' in mkdocs.yml is a placeholder: the QR code leads nowhere"
         )
     title = str(page.meta.get("title") or _first_heading(page.body) or leaflet.slug)
-    html = _template(state).render(
+    lead, more = split_body(body.html) if split else ("", body.html)
+    numbers = _numbers(state, ctx)
+    own = _own_numbers(state, leaflet)
+    others = [item for item in numbers if item["number"] not in own]
+    html = _template(state, leaflet).render(
         lang=lang,
         title=title,
         site_name=site_name,
-        body=Markup(body.html),
+        lead=Markup(lead),
+        body=Markup(more),
         appended=[Markup(_demote(section.html)) for section in appended],
+        languages=languages,
         url=url,
+        short_url=_short_address(url),
         qr=cached_qr_code(url, state.project.qr_cache),
         edition=state.policy.edition.isoformat(),
         edition_text=fill(
@@ -71,14 +88,26 @@ def compose(leaflet: Leaflet, state: SiteState, site_url: str, site_name: str) -
         checked_text=_checked_text(ctx, found.checked),
         online_text=ctx.ui.t("leaflet.online"),
         numbers_title=ctx.ui.t("leaflet.numbers"),
-        numbers=_numbers(state, ctx),
+        numbers=numbers if leaflet.kind == "booklet" else others,
+        danger_text=_danger_text(ctx, numbers),
+        notes_title=ctx.ui.t("leaflet.notes"),
+        case=_case_labels(ctx),
         machine_translated=bool(page.meta.get("machine_translation")),
         machine_notice=ctx.ui.t("leaflet.machine_translation"),
         draft=bool(doubts),
         draft_label=_draft_label(ctx),
         draft_notice=ctx.ui.t("leaflet.draft_notice"),
     )
-    return LeafletDocument(leaflet, title, html, _visible_text(html), tuple(doubts))
+    env = environment(state.project.templates, "print")
+    notes = env.get_template("leaflets/notes.html").render(notes_title=ctx.ui.t("leaflet.notes"))
+    text = _visible_text(html + notes)
+    return LeafletDocument(leaflet, title, html, text, tuple(doubts), notes)
+
+
+def split_body(html: str) -> tuple[str, str]:
+    """A service page's lead (for its front) and the rest (for its back), as paper.py wraps them."""
+    lead, marker, more = html.partition(f'<div class="{MORE}">')
+    return lead, marker + more
 
 
 def is_placeholder_url(url: str) -> bool:
@@ -120,27 +149,18 @@ def cached_qr_code(url: str, folder: Path) -> str:
 
 
 def _page_html(
-    page: PageText, ctx: RenderContext, site_url: str, state: SiteState, code: str
+    page: PageText, ctx: RenderContext, state: SiteState, paper: PaperExtension
 ) -> Rendered:
-    """A page's HTML for print, its links made absolute, with what rendering its facts found."""
+    """A page's HTML for paper (paper.py), with what rendering its facts found."""
     rendered = render_markdown(page.path, page.body, ctx, first_line=page.body_line)
     settings = state.markdown  # the site's own extensions: print renders as the web page does
     html = md.markdown(
         rendered.html,
-        extensions=list(settings.extensions),
+        extensions=[*settings.extensions, paper],
         extension_configs={k: dict(v) for k, v in settings.configs.items()},
         output_format="html",
     )
-    root = site_url.rstrip("/") + "/" + state.lang_root(code)
-
-    def absolute(match: re.Match[str]) -> str:
-        target = resolve_link(page.rel, match.group(1))
-        if target is None:
-            return match.group(0)
-        anchor = match.group(1).partition("#")[2]
-        return f'href="{root}{page_url(target)}{"#" + anchor if anchor else ""}"'
-
-    return replace(rendered, html=HREF.sub(absolute, html))
+    return replace(rendered, html=html)
 
 
 def _demote(html: str) -> str:
@@ -171,6 +191,33 @@ def _numbers(state: SiteState, ctx: RenderContext) -> list[dict[str, str]]:
     return sorted(out, key=lambda item: (item["order"], item["label"]))
 
 
+def _own_numbers(state: SiteState, leaflet: Leaflet) -> set[str]:
+    """The numbers of the service a service leaflet is about (its front shows them)."""
+    service = state.catalog.services.get(leaflet.page.stem) if leaflet.kind == "service" else None
+    return {phone.number for phone in service.phones} if service else set()
+
+
+def _danger_text(ctx: RenderContext, numbers: list[dict[str, str]]) -> Markup:
+    """'In danger now? Call 112.', with the emergency number from the facts."""
+    emergency = next(item["number"] for item in numbers if item["order"] == "0")
+    return fill(ctx.ui, "emergency.text", ctx.env, number=emergency)
+
+
+CASE_FIELDS = ("case_number", "officer", "phone", "date")
+
+
+def _case_labels(ctx: RenderContext) -> dict[str, str]:
+    """The labels of the "Your case" box the officer fills in by hand."""
+    return {"title": ctx.ui.t("leaflet.case.title")} | {
+        field: ctx.ui.t(f"leaflet.case.{field}") for field in CASE_FIELDS
+    }
+
+
+def _short_address(url: str) -> str:
+    """The address as people type it: without https:// and www."""
+    return url.split("://", 1)[-1].removeprefix("www.")
+
+
 def _checked_text(ctx: RenderContext, checked: tuple[date, ...]) -> Markup | str:
     if not checked:
         return ""
@@ -193,5 +240,6 @@ def _visible_text(html: str) -> str:
     return re.sub(r"&[a-z]+;|&#\d+;", " ", text)
 
 
-def _template(state: SiteState) -> Template:
-    return environment(state.project.templates, "print").get_template("leaflets/leaflet.html")
+def _template(state: SiteState, leaflet: Leaflet) -> Template:
+    env = environment(state.project.templates, "print")
+    return env.get_template(f"leaflets/{leaflet.kind}.html")

@@ -12,6 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from victiminfo.content.pages import source_pages
 from victiminfo.model.languages import LanguageList
 
+LeafletKind = Literal["service", "booklet"]
+PLACES_FOLDER = "orter"
+PAGES: dict[LeafletKind, int] = {"service": 2, "booklet": 8}
+
 
 class LeafletSettings(BaseModel):
     """mkdocs.yml `extra.leaflets`: what becomes a leaflet, and on what paper."""
@@ -35,6 +39,16 @@ class Leaflet:
     def slug(self) -> str:
         """A file name for the page: 'orter/solna.md' becomes 'orter-solna'."""
         return self.page.with_suffix("").as_posix().replace("/", "-")
+
+    @property
+    def kind(self) -> LeafletKind:
+        """A place's page (orter/) is a station booklet; every other page a service leaflet."""
+        return "booklet" if self.page.parts[0] == PLACES_FOLDER else "service"
+
+    @property
+    def pages(self) -> int:
+        """How many A5 pages it has, exactly: one sheet, or two sheets folded (issue #12)."""
+        return PAGES[self.kind]
 
     @property
     def output(self) -> PurePosixPath:

@@ -34,6 +34,7 @@ def environment(root: Path, medium: str) -> Environment:
     )
     env.filters["ltr"] = ltr_print if medium == "print" else ltr_web
     env.filters["e"] = escape
+    env.globals["medium"] = medium
     return env
 
 

@@ -1,0 +1,355 @@
+"""Leaflets that fit their paper: 2-page service leaflets, 8-page station booklets (issue #12)."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from support import REPO, run_cli
+from victiminfo.leaflets.build import leaflet_jobs
+from victiminfo.leaflets.fit import (
+    FLOW_END,
+    PAGE_BOTTOM,
+    PAGE_TOP,
+    SIZES,
+    SLOT,
+    Fitted,
+    TooLong,
+    fit,
+    sizes_to_try,
+)
+from victiminfo.leaflets.paper import PaperExtension
+from victiminfo.project import Project
+
+WORD = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
+BIDI_MARKS = re.compile("[\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+FOOTER_BAND = 14 / 25.4 * 72  # the bottom margin, in points: the running footer's band
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """One page of a PDF as pdftotext -bbox reads it: its height and its words."""
+
+    height: float
+    words: tuple[tuple[float, str], ...]  # (bottom of the word, the word)
+
+    def text(self) -> str:
+        """The page's words, without the invisible marks of direction and joining."""
+        return BIDI_MARKS.sub("", " ".join(word for _, word in self.words))
+
+    def says(self, words: str) -> bool:
+        """Whether the page has these words: in right-to-left scripts, -bbox gives each word's
+        letters in the order they are drawn, so also reversed."""
+        text, words = self.text(), BIDI_MARKS.sub("", words)
+        return words in text or " ".join(w[::-1] for w in words.split()) in text
+
+    def lowest_text(self, ignored: set[str]) -> float:
+        """The bottom of the lowest word above the running footer, but ignored words."""
+        body = [
+            y
+            for y, w in self.words
+            if y < self.height - FOOTER_BAND + 1 and BIDI_MARKS.sub("", w) not in ignored
+        ]
+        return max(body, default=0.0)
+
+
+def printed_pages(pdf: Path) -> list[PrintedPage]:
+    """Every page of the PDF with the position of each word (poppler's pdftotext -bbox)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        PrintedPage(
+            float(height),
+            tuple((float(y2), html.unescape(w)) for _, y2, w in WORD.findall(words)),
+        )
+        for height, words in PAGE.findall(out)
+    ]
+
+
+def ui(code: str, root: Path = REPO) -> dict[str, object]:
+    data = yaml.safe_load((root / "docs/_data/ui" / f"{code}.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def expected_pages(pdf: Path) -> int:
+    return 8 if pdf.stem.startswith("orter-") else 2
+
+
+def half_empty_pages(pdf: Path, code: str, root: Path = REPO) -> list[int]:
+    """Pages less than half full that are not Notes pages (the DRAFT mark does not count)."""
+    strings = ui(code, root)["leaflet"]
+    assert isinstance(strings, dict)
+    notes = str(strings["notes"])
+    ignored = {"UTKAST", "/", "DRAFT", str(strings["draft"])}
+    return [
+        number
+        for number, page in enumerate(printed_pages(pdf), start=1)
+        if not page.says(notes) and page.lowest_text(ignored) < page.height / 2
+    ]
+
+
+# -- The real site: every leaflet in every language ------------------------------------------
+
+
+def test_every_real_leaflet_has_its_pages(real_site: Path) -> None:
+    """Every service leaflet is one sheet (2 pages), every station booklet two (8 pages)."""
+    leaflets = sorted((real_site / "leaflets").rglob("*.pdf"))
+    assert len(leaflets) >= 100
+    wrong = {
+        str(pdf.relative_to(real_site)): len(PdfReader(pdf).pages)
+        for pdf in leaflets
+        if len(PdfReader(pdf).pages) != expected_pages(pdf)
+    }
+    assert wrong == {}
+
+
+def test_no_real_page_is_half_empty_but_a_notes_page(real_site: Path) -> None:
+    """Empty room becomes Notes, never a half-empty page in the middle (issue #12)."""
+    found = {
+        str(pdf.relative_to(real_site)): pages
+        for pdf in sorted((real_site / "leaflets").rglob("*.pdf"))
+        if (pages := half_empty_pages(pdf, pdf.parent.name))
+    }
+    assert found == {}
+
+
+@pytest.mark.parametrize("code", ["sv", "ar", "ti"])
+def test_a_station_booklet_has_cover_inside_and_back(real_site: Path, code: str) -> None:
+    pages = printed_pages(real_site / "leaflets" / code / "orter-solna-polisstation.pdf")
+    strings = ui(code)["leaflet"]
+    assert isinstance(strings, dict)
+    case = strings["case"]
+    assert isinstance(case, dict)
+    assert "112" in pages[0].text()
+    assert "UTKAST" in pages[0].text()  # the placeholder site_url makes every leaflet a draft
+    for label in case.values():  # the "Your case" box, on the back cover only
+        assert pages[-1].says(str(label).split()[0]), label
+    assert pages[-2].says(str(strings["notes"]))
+
+
+def test_the_cover_names_every_language_in_its_own_script(real_site: Path) -> None:
+    text = printed_pages(real_site / "leaflets/sv/orter-solna-polisstation.pdf")[0].text()
+    for name in ("Svenska", "English", "Suomi", "Türkçe", "Українська"):
+        assert name in text
+
+
+def test_paper_has_no_link_lists_links_or_empty_cards() -> None:
+    """On paper: no 'read more' lists, no link targets, a card without contact is a line (#12)."""
+    documents, _ = leaflet_jobs(Project(REPO), REPO / "site")
+    assert documents
+    for doc in documents:
+        cards = re.findall(r'<section class="vi-card.*?</section>', doc.html, re.S)
+        text = re.sub(r'<section class="vi-card.*?</section>', "", doc.html, flags=re.S)
+        targets = set(re.findall(r'href="([^"]+)"', text))  # a card's web address is its text
+        assert {t for t in targets if not t.startswith(("tel:", "https://"))} == set()
+        assert {t for t in targets if t.startswith("https://")} <= {_public_url(doc.html)}
+        for card in cards:
+            assert "vi-card__row" in card, (doc.leaflet.output, card)
+        assert "vi-card__checked" not in doc.html
+    swedish = {str(d.leaflet.output): d.html for d in documents if d.leaflet.code == "sv"}
+    assert "Läs mer" not in swedish["leaflets/sv/orter-solna-polisstation.pdf"]
+    assert "Läs mer" not in swedish["leaflets/sv/tjanster-polisen.pdf"]
+
+
+def _public_url(document: str) -> str:
+    match = re.search(r'class="vi-online__text">[^<]*<br><a href="(https://[^"]+)">', document)
+    assert match, "no web address for the QR code"
+    return match.group(1)
+
+
+# -- The fixture site --------------------------------------------------------------------------
+
+
+def test_every_fixture_booklet_has_8_pages_none_half_empty(small_site: Path) -> None:
+    root = small_site.parent
+    for pdf in (small_site / "leaflets").rglob("*.pdf"):
+        assert len(PdfReader(pdf).pages) == 8, pdf
+        assert half_empty_pages(pdf, pdf.parent.name, root) == [], pdf
+
+
+def test_a_leaflet_that_cannot_fit_fails_naming_it(small_project: Path) -> None:
+    """Too long even at 9 pt: the leaflet, its language and by how much; site/ kept (#12)."""
+    site = small_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous", encoding="utf-8")
+    page = small_project / "docs/sv/orter/testby.md"
+    text = "Mycket lång text om stöd. " * 40
+    filler = "\n\n".join(f"## Avsnitt {n}\n\n{text}" for n in range(40))
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + filler + "\n", encoding="utf-8")
+    result = run_cli("build", "--root", str(small_project))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    line = next(x for x in result.stderr.splitlines() if "VI516 leaflet-too-long" in x)
+    assert line.startswith("docs/sv/orter/testby.md: error:"), line
+    assert "leaflets/sv/orter-testby.pdf (Swedish)" in line
+    assert re.search(r"at 9 pt, the smallest size, it needs \d+, \d+ more", line), line
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+
+
+def test_the_size_that_fitted_is_kept_in_the_cache(small_project: Path) -> None:
+    result = run_cli("build", "--root", str(small_project))
+    assert result.returncode == 0, result.stderr
+    kept = list((small_project / ".cache" / "leaflets" / "fit").glob("*.txt"))
+    assert len(kept) == 5
+    assert {float(path.read_text(encoding="ascii")) for path in kept} <= set(SIZES)
+
+
+# -- Fitting, with laid-out documents made up ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FakePage:
+    anchors: dict[str, tuple[float, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FakeDocument:
+    pages: Sequence[FakePage]
+    html: str
+    size: float
+
+
+def fake_lay_out(pages_at: dict[float, int], calls: list[float]) -> object:
+    """A layout in which the text takes pages_at[size] pages and ends half-way down."""
+
+    def lay_out(html: str, size: float) -> FakeDocument:
+        calls.append(size)
+        frame = {PAGE_TOP: (0.0, 50.0), PAGE_BOTTOM: (0.0, 750.0)}
+        pages = [FakePage(dict(frame)) for _ in range(pages_at[size])]
+        pages[-2 if len(pages) > 1 else 0].anchors[FLOW_END] = (0.0, 400.0)
+        return FakeDocument(pages, html, size)
+
+    return lay_out
+
+
+def test_fitting_takes_the_largest_size_that_fits() -> None:
+    calls: list[float] = []
+    lay_out = fake_lay_out({10.0: 9, 9.5: 8, 9.0: 7}, calls)
+    result = fit(lay_out, f"<p>x</p>{SLOT}", 8, "<h2>Notes</h2>")  # type: ignore[arg-type]
+    assert isinstance(result, Fitted) and result.size == 9.5
+    assert calls == [10.0, 9.5, 9.5]  # 10 too long, 9.5 fits, 9.5 again with Notes
+    assert "vi-notes-area" in result.document.html  # type: ignore[attr-defined]
+
+
+def test_fitting_starts_from_the_size_that_fitted_last_time() -> None:
+    assert sizes_to_try(None) == [10.0, 9.5, 9.0]
+    assert sizes_to_try(9.5) == [9.5, 10.0, 9.0]
+    assert sizes_to_try(9.0) == [9.0, 9.5, 10.0]
+    calls: list[float] = []
+    lay_out = fake_lay_out({10.0: 9, 9.5: 9, 9.0: 8}, calls)
+    result = fit(lay_out, SLOT, 8, "", last=9.0)  # type: ignore[arg-type]
+    assert isinstance(result, Fitted) and result.size == 9.0
+    assert calls[:2] == [9.0, 9.5]  # 9.5 does not fit: 10 is not tried
+
+
+def test_fitting_says_by_how_much_it_does_not_fit() -> None:
+    calls: list[float] = []
+    lay_out = fake_lay_out({10.0: 12, 9.5: 11, 9.0: 10}, calls)
+    assert fit(lay_out, SLOT, 8, "") == TooLong(9.0, 10, 8)  # type: ignore[arg-type]
+    assert calls == [10.0, 9.5, 9.0]
+
+
+def test_notes_fill_the_rest_of_the_page_and_whole_pages() -> None:
+    calls: list[float] = []
+    lay_out = fake_lay_out({10.0: 6, 9.5: 6, 9.0: 6}, calls)
+    result = fit(lay_out, SLOT, 8, "N")  # type: ignore[arg-type]
+    assert isinstance(result, Fitted)
+    filled = result.document.html  # type: ignore[attr-defined]
+    assert filled.count('class="vi-notes-area"') == 1  # the rest of the last page of text
+    assert filled.count("vi-notes-area--page") == 2  # and two whole pages
+
+
+# -- What paper leaves out -------------------------------------------------------------------
+
+
+def paper(source: str, **options: bool) -> str:
+    return markdown.markdown(source, extensions=["attr_list", PaperExtension(**options)])
+
+
+def test_paper_leaves_out_link_lists_read_more_lines_and_targets() -> None:
+    page = """# Titel
+
+Ring oss. Läs om [skydd](skydd.md) här.
+
+Läs mer: [Polisen](polisen.md).
+
+- [Brottsofferjouren](bo.md)
+- Stöd där du bor: [Solna](solna.md)
+
+Text.
+
+- Vård
+- Hjälp av [Origo](origo.md)
+
+## Läs mer
+
+- [Rättigheter](r.md)
+"""
+    out = paper(page)
+    assert "<a" not in out and "Läs mer" not in out and "Brottsofferjouren" not in out
+    assert "Läs om skydd här." in out
+    assert "<li>Hjälp av Origo</li>" in out  # a list with text in it stays, as text
+
+
+def test_paper_keeps_phone_links() -> None:
+    assert '<a href="tel:112">112</a>' in paper("Ring [112](tel:112) nu.")
+
+
+def test_a_web_only_section_is_left_out_and_a_print_only_one_kept() -> None:
+    page = """# T
+
+## På webben {: .web-only }
+
+Bara här.
+
+### Under
+
+Också bara här.
+
+## På papper {: .print-only }
+
+Skriv här.
+"""
+    out = paper(page)
+    assert "webben" not in out and "Bara här" not in out and "Också" not in out
+    assert "Skriv här." in out
+
+
+def test_brief_keeps_each_sections_heading_and_first_paragraph() -> None:
+    page = """# Rättigheter
+
+Inledning.
+
+## Stöd {#ratt-a}
+
+Du har rätt till stöd:
+
+- vård
+- boende
+
+Mer text som bara finns på webben.
+
+## Skydd {#ratt-c}
+
+Du har rätt till skydd.
+
+Mer.
+"""
+    out = paper(page, brief=True)
+    assert out.startswith("<h1>Rättigheter</h1>")
+    assert "Inledning" not in out and "Mer" not in out
+    assert out.count("<li><h2") == 2 and "<li>boende</li>" in out
