@@ -42,6 +42,7 @@ def card_jobs(plan: Sequence[Leaflet], out: Path, state: SiteState) -> list[Job]
             (folder / "card.css",),
             folder.as_uri() + "/",
             out / card_output(page),
+            pages=1,  # exactly one page: the build fails if a card does not fit
         )
         for page in station_pages(plan)
     ]

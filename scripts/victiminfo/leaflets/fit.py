@@ -66,9 +66,14 @@ class TooLong:
 
 
 def measure(document: Laid) -> Layout:
-    """How many pages, and how much room is left after the text (from the template's marks)."""
+    """How many pages, and how much room is left after the text (from the template's marks).
+
+    A document without the marks (the language card) only has its pages counted.
+    """
     pages = document.pages
     first = pages[0].anchors
+    if PAGE_TOP not in first or PAGE_BOTTOM not in first:
+        return Layout(len(pages), 0.0, 0.0)
     top, bottom = first[PAGE_TOP][1], first[PAGE_BOTTOM][1]
     end = next((p.anchors[FLOW_END][1] for p in pages if FLOW_END in p.anchors), bottom)
     return Layout(len(pages), max(bottom - end, 0.0), bottom - top)
