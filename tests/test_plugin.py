@@ -57,8 +57,8 @@ def tree(site: Path) -> dict[str, bytes]:
         for p in sorted(site.rglob("*"))
         if p.is_file()
         and p.relative_to(site).parts[0] != "leaflets"
-        # scripts/build's precompressed copies for nginx (issue #14); MkDocs makes this one
-        and (p.suffix != ".gz" or p.name == "sitemap.xml.gz")
+        # scripts/build's precompressed copies for nginx (issue #14), sitemap.xml.gz among them
+        and p.suffix != ".gz"
     }
 
 
