@@ -55,7 +55,10 @@ def tree(site: Path) -> dict[str, bytes]:
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in sorted(site.rglob("*"))
-        if p.is_file() and p.relative_to(site).parts[0] != "leaflets"
+        if p.is_file()
+        and p.relative_to(site).parts[0] != "leaflets"
+        # scripts/build's precompressed copies for nginx (issue #14), sitemap.xml.gz among them
+        and p.suffix != ".gz"
     }
 
 

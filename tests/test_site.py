@@ -71,7 +71,8 @@ def test_exit_control_and_emergency_number_on_every_page(real_site: Path) -> Non
         doc = parse_html(path)
         exits = [e for e in doc.find("a", class_="vi-exit") if "data-vi-exit" in e.attrs]
         assert len(exits) == 1, path
-        assert exits[0].attrs["href"].startswith("https://"), path
+        # server: nginx: through the exit route, which clears the cache (issue #14)
+        assert exits[0].attrs["href"] == "/lamna/", path
         assert doc.find("a", href="tel:112"), path
 
 
