@@ -102,12 +102,21 @@ def half_empty_pages(pdf: Path, code: str, root: Path = REPO) -> list[int]:
     ]
 
 
+def a5_leaflets(folder: Path) -> list[Path]:
+    """The A5 leaflets of a built site: not their A4 print files, not the language cards."""
+    return sorted(
+        pdf
+        for pdf in folder.rglob("*.pdf")
+        if not pdf.name.endswith(".a4.pdf") and pdf.parent.name != "cards"
+    )
+
+
 # -- The real site: every leaflet in every language ------------------------------------------
 
 
 def test_every_real_leaflet_has_its_pages(real_site: Path) -> None:
     """Every service leaflet is one sheet (2 pages), every station booklet two (8 pages)."""
-    leaflets = sorted((real_site / "leaflets").rglob("*.pdf"))
+    leaflets = a5_leaflets(real_site / "leaflets")
     assert len(leaflets) >= 100
     wrong = {
         str(pdf.relative_to(real_site)): len(PdfReader(pdf).pages)
@@ -121,7 +130,7 @@ def test_no_real_page_is_half_empty_but_a_notes_page(real_site: Path) -> None:
     """Empty room becomes Notes, never a half-empty page in the middle (issue #12)."""
     found = {
         str(pdf.relative_to(real_site)): pages
-        for pdf in sorted((real_site / "leaflets").rglob("*.pdf"))
+        for pdf in a5_leaflets(real_site / "leaflets")
         if (pages := half_empty_pages(pdf, pdf.parent.name))
     }
     assert found == {}
@@ -176,7 +185,7 @@ def _public_url(document: str) -> str:
 
 def test_every_fixture_booklet_has_8_pages_none_half_empty(small_site: Path) -> None:
     root = small_site.parent
-    for pdf in (small_site / "leaflets").rglob("*.pdf"):
+    for pdf in a5_leaflets(small_site / "leaflets"):
         assert len(PdfReader(pdf).pages) == 8, pdf
         assert half_empty_pages(pdf, pdf.parent.name, root) == [], pdf
 
