@@ -16,6 +16,7 @@ import pytest
 
 from support import FIXTURES, REPO, copy_site
 from victiminfo.benchmark.preview import free_port
+from victiminfo.errors import ContentError
 from victiminfo.project import Project
 from victiminfo.site.build import build_site_into
 from victiminfo.site.config import read_options
@@ -95,33 +96,30 @@ def test_a_content_error_under_plain_mkdocs_names_the_file_and_line(tmp_path: Pa
     assert line in result.stderr
 
 
+def edit_config(root: Path, old: str, new: str) -> Path:
+    """Replace text in a site's mkdocs.yml (which must contain it); the file's path."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    return config
+
+
 def test_plugin_options_are_validated_with_the_field_named(tmp_path: Path) -> None:
     """A wrong option stops plain MkDocs and our check, naming the option (issue #11)."""
     root = copy_site(FIXTURES / "small-site", tmp_path / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "facts_max_age_days: 365", "facts_max_age_days: soon"
-        ),
-        encoding="utf-8",
-    )
+    config = edit_config(root, "facts_max_age_days: 365", "facts_max_age_days: soon")
     result = mkdocs("build", "--quiet", cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "facts_max_age_days" in result.stderr and "whole number of days" in result.stderr
-    with pytest.raises(Exception, match="whole number of days"):
+    with pytest.raises(ContentError, match="whole number of days"):
         read_options(config)
 
 
 def test_the_source_language_must_match_languages_yml(tmp_path: Path) -> None:
     """mkdocs.yml names the i18n default language; it must be languages.yml's (issue #11)."""
     root = copy_site(FIXTURES / "small-site", tmp_path / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "locale: sv, name: Svenska", "locale: en, name: English"
-        ),
-        encoding="utf-8",
-    )
+    edit_config(root, "locale: sv, name: Svenska", "locale: en, name: English")
     result = mkdocs("build", "--quiet", cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "languages.yml says 'sv'" in result.stderr
