@@ -23,10 +23,18 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+SourceKind = Literal["web_page", "stored_copy", "article", "project_notes"]
+
+
 class Source(Model):
     """Where facts come from (a web page or a document), listed once in sources.yml."""
 
     title: str = Field(min_length=1)
+    kind: SourceKind | None = Field(
+        default=None,
+        description="web_page: the live page; stored_copy: a stored copy of a public page; "
+        "article: a news article; project_notes: the project's research notes",
+    )
     url: HttpUrl | None = None
     published: date | None = None
     note: str | None = None
