@@ -197,7 +197,7 @@ def test_the_build_says_what_it_does_and_groups_the_drafts(tmp_path: Path) -> No
         "Rendering leaflets ...",
     ]
     assert "\r" not in result.stderr
-    reason = "Hjälplinjen: presence last checked 2020-01-01 (older than 365 days)"
+    reason = "Hjälplinjen: presence last verified 2020-01-01 (older than 365 days)"
     lines = result.stdout.splitlines()
     assert "1 of 5 leaflets is marked UTKAST / DRAFT, for 1 reason:" in lines
     assert f"  1 × {reason} — orter-gammelby (sv)" in lines

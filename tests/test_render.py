@@ -12,7 +12,7 @@ from victiminfo.project import Project
 from victiminfo.site.render import render_markdown
 from victiminfo.site.state import load_state
 
-STALE_PRESENCE = "Hjälplinjen: presence last checked 2020-01-01 (older than 365 days)"
+STALE_PRESENCE = "Hjälplinjen: presence last verified 2020-01-01 (older than 365 days)"
 UNVERIFIED_PHONE = "hjalplinjen: phone 020-50 50 50 is not verified"
 
 
@@ -32,7 +32,7 @@ def test_rendering_returns_doubts_and_dates_and_leaves_the_context_as_it_was(
     again = render_markdown(page, "{{ services gammelby }}", ctx)
     assert first == again
     assert first.doubts == (STALE_PRESENCE,)
-    assert min(first.checked) == date(2020, 1, 1)
+    assert min(d.verified_on for d in first.dates if d.verified_on) == date(2020, 1, 1)
     assert 'class="vi-card vi-card--unverified"' in first.html
     assert not [f.name for f in fields(ctx) if isinstance(getattr(ctx, f.name), list)]
 
@@ -44,7 +44,7 @@ def test_an_unverified_phone_in_running_text_is_a_doubt(small_project: Path) -> 
     page = small_project / "docs/sv/index.md"
     rendered = render_markdown(page, "Ring {{ phone hjalplinjen support_line }}.", ctx)
     assert rendered.doubts == (UNVERIFIED_PHONE,)
-    assert rendered.checked == ()
+    assert rendered.dates == ()
     assert rendered.html.startswith('Ring <a class="vi-phone" href="tel:')
     assert rendered.html.endswith("</a>.")
 

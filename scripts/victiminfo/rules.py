@@ -10,7 +10,7 @@ Severity = Literal["error", "warning"]
 # The hundreds of a code say which family a rule belongs to (CONTRIBUTING.md has one table each).
 FAMILIES = {
     "VI1": "data files (docs/_data/): YAML and the model",
-    "VI2": "facts: phone numbers, e-mail and web addresses, sources, checked dates",
+    "VI2": "facts: phone numbers, e-mail and web addresses, sources, seen and verified dates",
     "VI3": "pages in every language: front matter, placeholders, links, markup, TODO",
     "VI4": "translations: compared with the Swedish page, their record, agency files",
     "VI5": "the site: mkdocs.yml, the nav, leaflets and fonts",
@@ -76,11 +76,13 @@ class Rule(Enum):
     WEB_NO_DOMAIN = ("VI205", "error", "a web address has no domain such as '.se'")
     SOURCE_NOT_HTTPS = ("VI206", "warning", "a source's web address is not https")
     SOURCE_UNKNOWN = ("VI207", "error", "a fact names a source that sources.yml does not list")
-    FACT_UNVERIFIED = ("VI208", "warning", "a fact has no source or checked date")
-    CHECKED_IN_FUTURE = ("VI209", "error", "a fact's checked date is after today")
-    CHECKED_LONG_AGO = ("VI210", "warning", "a fact was checked longer ago than allowed")
+    FACT_UNSOURCED = ("VI208", "warning", "a fact has no source or no day it was seen there")
+    SEEN_IN_FUTURE = ("VI209", "error", "a fact's seen or verified date is after today")
+    VERIFIED_LONG_AGO = ("VI210", "warning", "a fact was verified longer ago than allowed")
     EMERGENCY_NUMBER_MISSING = ("VI211", "error", "no service has a phone labelled 'emergency'")
     WEB_NOT_ON_SOURCE_HOST = ("VI212", "error", "a web address is not on its source's host")
+    FACTS_NOT_VERIFIED = ("VI213", "warning", "facts seen on a source that no person verified")
+    VERIFICATION_WITHOUT_NAME = ("VI214", "error", "a verification does not say who made it")
 
     # VI3xx: pages
     FRONT_MATTER_NOT_YAML = ("VI301", "error", "a page's front matter is not valid YAML")

@@ -1,4 +1,4 @@
-"""Each fact's source and checked date, and how its phone number and web address are written."""
+"""Each fact's source, seen date and verification; how its phone and web address are written."""
 
 from __future__ import annotations
 
@@ -17,12 +17,15 @@ from victiminfo.model.phones import is_short_number, parse_phone
 from victiminfo.model.yamlfile import Loc, LocatedData, load_yaml
 from victiminfo.rules import Rule
 
-SOURCE_HINT = "add 'source: KEY' (a key in docs/_data/sources.yml) and 'checked: YYYY-MM-DD'"
+SOURCE_HINT = (
+    "add 'source: KEY' (a key in docs/_data/sources.yml) and 'seen: YYYY-MM-DD', the day you "
+    "saw the value there"
+)
 
 
 @dataclass(frozen=True)
 class AgeRule:
-    """How old a check may be, counted from today (the build counts from the edition date)."""
+    """How old a verification may be, counted from today (the build counts from the edition)."""
 
     max_age_days: int
     today: date
@@ -37,7 +40,29 @@ def fact_problems(catalog: Catalog, rule: AgeRule) -> list[Problem]:
             data = load_yaml(catalog.data_dir / folder / f"{key}.yml")
             problems += _model_problems(model, data, rule)
             problems += _web_host_problems(model, data, catalog.sources)
-    return problems + _source_problems(catalog)
+    return problems + _source_problems(catalog) + _not_verified(catalog)
+
+
+def _not_verified(catalog: Catalog) -> list[Problem]:
+    """One line for every fact that was seen on a source but never verified (issue #16)."""
+    count = sum(
+        1
+        for model in [*catalog.services.values(), *catalog.places.values()]
+        for _, fact in facts_of(model)
+        if fact.source is not None and fact.seen is not None and fact.verified is None
+    )
+    if not count:
+        return []
+    return [
+        Problem(
+            catalog.data_dir,
+            f"{count} fact(s) were seen on a source but no person has verified them on the "
+            "live source: readers see them as not yet verified and their leaflets are drafts",
+            rule=Rule.FACTS_NOT_VERIFIED,
+            hint="run scripts/facts list --state seen; confirm each on its live page and "
+            "record it with scripts/facts verify FILE FACT --by NAME",
+        )
+    ]
 
 
 def _source_problems(catalog: Catalog) -> list[Problem]:
@@ -73,41 +98,50 @@ def _model_problems(model: BaseModel, data: LocatedData, rule: AgeRule) -> list[
 
 
 def _dated(fact: Sourced, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterator[Problem]:
-    if fact.source is None or fact.checked is None:
+    if fact.source is None or fact.seen is None:
         missing = " and ".join(
             name
-            for name, value in (("source", fact.source), ("checked date", fact.checked))
+            for name, value in (("source", fact.source), ("seen date", fact.seen))
             if value is None
         )
         yield _at(
             data,
             loc,
             f"this fact has no {missing}: it is shown as unverified and its leaflets are drafts",
-            SOURCE_HINT + " when you have confirmed it on the source",
-            Rule.FACT_UNVERIFIED,
+            SOURCE_HINT,
+            Rule.FACT_UNSOURCED,
         )
-    if fact.checked is None:
-        return
-    age = (rule.today - fact.checked).days
+    if fact.seen is not None and fact.seen > rule.today:
+        yield _future(data, (*loc, "seen"), f"seen {fact.seen.isoformat()}", rule)
+    if fact.verified is not None:
+        yield from _verification(fact.verified.date, data, (*loc, "verified"), rule)
+
+
+def _verification(day: date, data: LocatedData, loc: Loc, rule: AgeRule) -> Iterator[Problem]:
+    age = (rule.today - day).days
     if age < 0:
-        yield _at(
-            data,
-            (*loc, "checked"),
-            f"checked {fact.checked.isoformat()} is in the future (today is "
-            f"{rule.today.isoformat()})",
-            "write the day you confirmed the fact on its source, as YYYY-MM-DD",
-            Rule.CHECKED_IN_FUTURE,
-        )
+        yield _future(data, loc, f"verified {day.isoformat()}", rule)
     elif age > rule.max_age_days:
         yield _at(
             data,
-            (*loc, "checked"),
-            f"checked {fact.checked.isoformat()}, {age} days before today: older than "
+            loc,
+            f"verified {day.isoformat()}, {age} days before today: older than "
             f"facts_max_age_days ({rule.max_age_days}, mkdocs.yml). The build counts from the "
             "edition date (the last commit) and shows it as possibly out of date",
-            "confirm the fact on its source again and write today's date in 'checked:'",
-            Rule.CHECKED_LONG_AGO,
+            "confirm the fact on its live source again and record it: "
+            "scripts/facts verify FILE FACT --by NAME",
+            Rule.VERIFIED_LONG_AGO,
         )
+
+
+def _future(data: LocatedData, loc: Loc, what: str, rule: AgeRule) -> Problem:
+    return _at(
+        data,
+        loc,
+        f"{what} is in the future (today is {rule.today.isoformat()})",
+        "write the day it really happened, as YYYY-MM-DD",
+        Rule.SEEN_IN_FUTURE,
+    )
 
 
 def _phone_format(phone: Phone, data: LocatedData, loc: Loc) -> Iterator[Problem]:

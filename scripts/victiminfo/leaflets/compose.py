@@ -6,7 +6,6 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -23,7 +22,15 @@ from victiminfo.leaflets.paper import MORE, PaperExtension
 from victiminfo.leaflets.plan import Leaflet
 from victiminfo.model.languages import Language
 from victiminfo.model.phones import tel_uri
-from victiminfo.site.render import RenderContext, Rendered, fill, joined, render_markdown
+from victiminfo.site.cards import combined
+from victiminfo.site.render import (
+    RenderContext,
+    Rendered,
+    dates_text,
+    fill,
+    joined,
+    render_markdown,
+)
 from victiminfo.site.state import SiteState
 from victiminfo.site.templating import environment
 
@@ -85,7 +92,7 @@ def compose(
         edition_text=fill(
             ctx.ui, "leaflet.edition", ctx.env, date=state.policy.edition.isoformat()
         ),
-        checked_text=_checked_text(ctx, found.checked),
+        checked_text=dates_text(combined(list(found.dates)), ctx, "leaflet"),
         online_text=ctx.ui.t("leaflet.online"),
         numbers_title=ctx.ui.t("leaflet.numbers"),
         numbers=numbers if leaflet.kind == "booklet" else others,
@@ -216,12 +223,6 @@ def _case_labels(ctx: RenderContext) -> dict[str, str]:
 def _short_address(url: str) -> str:
     """The address as people type it: without https:// and www."""
     return url.split("://", 1)[-1].removeprefix("www.")
-
-
-def _checked_text(ctx: RenderContext, checked: tuple[date, ...]) -> Markup | str:
-    if not checked:
-        return ""
-    return fill(ctx.ui, "leaflet.checked", ctx.env, date=min(checked).isoformat())
 
 
 def _draft_label(ctx: RenderContext) -> str:

@@ -1,4 +1,5 @@
-"""The fact model: services and places, every fact with its source and the date it was checked."""
+"""The fact model: services and places, every fact with its source, the day it was seen there, and
+who verified it on the live source and when."""
 
 from __future__ import annotations
 
@@ -40,11 +41,31 @@ class Source(Model):
     note: str | None = None
 
 
+Day = date  # `date` is also a field name of Verification
+
+
+class Verification(Model):
+    """A person confirmed the fact on its live source that day (a stored copy never counts)."""
+
+    date: Day
+    by: str = Field(default="", validate_default=True, description="who: a name or a team")
+
+    @field_validator("by")
+    @classmethod
+    def _named(cls, value: str) -> str:
+        if not value.strip():
+            raise RuleViolation(
+                Rule.VERIFICATION_WITHOUT_NAME, "a verification must say who made it ('by:')"
+            )
+        return value.strip()
+
+
 class Sourced(Model):
-    """A fact: its source (a key in sources.yml) and the date someone checked it there."""
+    """A fact: its source (a key in sources.yml), the day it was seen there, its verification."""
 
     source: str | None = Field(default=None, pattern=SLUG)
-    checked: date | None = None
+    seen: date | None = Field(default=None, description="the day the value was seen on the source")
+    verified: Verification | None = None
 
 
 class PhoneLabel(StrEnum):
@@ -134,6 +155,9 @@ class Presence(Sourced):
 
     where: Literal["police_station", "service_center"]
     how_often: Literal["half_day_weekly", "on_request", "opening_hours"]
+    planned: bool = Field(
+        default=False, description="the source describes a plan, not what is so today"
+    )
 
 
 class PlaceService(Model):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from victiminfo.model.facts import Phone, Place, Service, Sourced
+from victiminfo.model.facts import Phone, Place, Presence, Service, Source, Sourced
 from victiminfo.model.freshness import Policy, Status
 from victiminfo.model.phones import tel_uri
 from victiminfo.model.strings import UiStrings
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,33 @@ class Row:
 
 
 @dataclass(frozen=True)
+class FactDates:
+    """What the facts of a card or leaflet say of their checks, for its footer line."""
+
+    verified_on: date | None = None  # the oldest verification, when every fact is verified
+    verified_by: tuple[str, ...] = ()
+    seen_on: date | None = None  # the oldest day a fact not verified was seen on its source
+    seen_in: tuple[str, ...] = ()  # those facts' sources, as readers know them
+
+    @property
+    def all_verified(self) -> bool:
+        """True when there are verifications and no fact is only seen."""
+        return self.verified_on is not None and self.seen_on is None
+
+
+def combined(parts: list[FactDates]) -> FactDates:
+    """The dates of several cards together, as one leaflet's footer says them."""
+    verified = [p.verified_on for p in parts if p.verified_on is not None]
+    seen = [p.seen_on for p in parts if p.seen_on is not None]
+    return FactDates(
+        None if seen else min(verified, default=None),
+        tuple(dict.fromkeys(by for p in parts for by in p.verified_by)),
+        min(seen, default=None),
+        tuple(dict.fromkeys(where for p in parts for where in p.seen_in)),
+    )
+
+
+@dataclass(frozen=True)
 class Card:
     """Everything the contact-card template shows for one service."""
 
@@ -33,17 +64,22 @@ class Card:
     rows: tuple[Row, ...]
     flags: tuple[Row, ...] = ()
     notes: tuple[str, ...] = ()
-    checked: date | None = None
+    dates: FactDates = FactDates()
     doubts: tuple[str, ...] = ()
 
     @property
     def has_unverified(self) -> bool:
-        """True when any fact on the card is unverified or stale."""
+        """True when any fact on the card is not verified (only seen, overdue or unsourced)."""
         return bool(self.doubts)
 
 
 def service_card(
-    key: str, service: Service, ui: UiStrings, policy: Policy, place: Place | None = None
+    key: str,
+    service: Service,
+    ui: UiStrings,
+    policy: Policy,
+    place: Place | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> Card:
     """The card for a service; with a place, also the service's presence there."""
     facts: list[Sourced] = []
@@ -78,7 +114,7 @@ def service_card(
             if not _said_on_every_number(service, label):
                 flags.append(_row(ui.t(label), "", flag, ui, policy))
             facts.append(flag)
-    notes = _presence_notes(key, service, place, ui, policy, facts)
+    notes = _presence_notes(key, service, place, ui, policy, facts, sources or {})
     doubts = tuple(
         _doubt(service.name, f, policy) for f in facts if policy.status(f) is not Status.verified
     )
@@ -89,7 +125,7 @@ def service_card(
         tuple(rows),
         tuple(flags),
         notes,
-        _oldest(facts),
+        fact_dates(facts, policy, sources or {}),
         doubts,
     )
 
@@ -106,9 +142,15 @@ def _said_on_every_number(service: Service, label: str) -> bool:
 def _doubt(name: str, fact: Sourced, policy: Policy) -> str:
     """Why a fact is not verified, for the build log (in English, for editors)."""
     what = type(fact).__name__.lower()
-    if policy.status(fact) is Status.stale:
-        return f"{name}: {what} last checked {fact.checked} (older than {policy.max_age_days} days)"
-    return f"{name}: {what} has no {'source' if fact.source is None else 'checked date'}"
+    status = policy.status(fact)
+    if status is Status.overdue and fact.verified is not None:
+        return (
+            f"{name}: {what} last verified {fact.verified.date} "
+            f"(older than {policy.max_age_days} days)"
+        )
+    if status is Status.seen:
+        return f"{name}: {what} seen {fact.seen} on its source, not yet verified"
+    return f"{name}: {what} has no {'source' if fact.source is None else 'seen date'}"
 
 
 def _phone_row(phone: Phone, ui: UiStrings, policy: Policy) -> Row:
@@ -144,12 +186,19 @@ def _row(
     ltr: bool = False,
 ) -> Row:
     status = policy.status(fact)
-    note = ""
-    if status is Status.unverified:
-        note = ui.t("card.unverified")
-    elif status is Status.stale and fact.checked is not None:
-        note = ui.t("card.stale", date=fact.checked.isoformat())
-    return Row(label, value, href, ltr or href is not None, status, note)
+    return Row(label, value, href, ltr or href is not None, status, status_note(fact, ui, policy))
+
+
+def status_note(fact: Sourced, ui: UiStrings, policy: Policy) -> str:
+    """What readers are told of a fact that is not verified ('' for one that is)."""
+    status = policy.status(fact)
+    if status is Status.overdue and fact.verified is not None:
+        return ui.t("card.overdue", date=fact.verified.date.isoformat())
+    if status is Status.seen:
+        return ui.t("card.not_verified")
+    if status is Status.unsourced:
+        return ui.t("card.unsourced")
+    return ""
 
 
 def _presence_notes(
@@ -159,27 +208,61 @@ def _presence_notes(
     ui: UiStrings,
     policy: Policy,
     facts: list[Sourced],
+    sources: Mapping[str, Source],
 ) -> tuple[str, ...]:
     if place is None:
         return ()
     notes = []
     for link in place.services:
         if link.service == key and link.presence is not None:
-            p = link.presence
-            text = ui.t(f"presence.{p.where}.{p.how_often}", service=service.name)
-            status = policy.status(p)
-            if status is Status.stale and p.checked is not None:
-                text += f" ({ui.t('card.stale', date=p.checked.isoformat())})"
-            elif status is Status.unverified:
-                text += f" ({ui.t('card.unverified')})"
-            notes.append(text)
-            facts.append(p)
+            text = presence_text(link.presence, service.name, ui, sources)
+            note = status_note(link.presence, ui, policy)
+            notes.append(f"{text} ({note})" if note else text)
+            facts.append(link.presence)
     return tuple(notes)
 
 
-def _oldest(facts: list[Sourced]) -> date | None:
-    dates = [f.checked for f in facts if f.checked is not None]
-    return min(dates) if dates else None
+def presence_text(
+    presence: Presence, service: str, ui: UiStrings, sources: Mapping[str, Source]
+) -> str:
+    """The presence in a sentence; a planned one as the plan of its year (issue #16)."""
+    key = f"{presence.where}.{presence.how_often}"
+    if not presence.planned:
+        return ui.t(f"presence.{key}", service=service)
+    year = year_of(presence, sources)
+    return ui.t(f"planned.{key}", service=service, year=str(year) if year else "?")
+
+
+def year_of(presence: Presence, sources: Mapping[str, Source]) -> int | None:
+    """The year of a plan: its source's publication, the day it was seen, or the year its
+    source's title names (sources.yml: "... (nyhet, 2017)")."""
+    source = sources.get(presence.source or "")
+    day = (source.published if source is not None else None) or presence.seen
+    if day is not None:
+        return day.year
+    years = YEAR.findall(source.title) if source is not None else []
+    return int(years[-1]) if years else None
+
+
+def fact_dates(facts: list[Sourced], policy: Policy, sources: Mapping[str, Source]) -> FactDates:
+    """The oldest verification (and who made them), or the oldest day a fact was only seen."""
+    verified = [f.verified for f in facts if f.verified is not None]
+    seen = [f for f in facts if policy.status(f) is Status.seen and f.seen is not None]
+    if seen:
+        names = (source_label(sources.get(f.source or ""), f.source or "") for f in seen)
+        return FactDates(None, (), min(f.seen for f in seen if f.seen), tuple(dict.fromkeys(names)))
+    if not verified or len(verified) < len(facts):
+        return FactDates()
+    return FactDates(min(v.date for v in verified), tuple(dict.fromkeys(v.by for v in verified)))
+
+
+def source_label(source: Source | None, key: str) -> str:
+    """A source as readers know it: its site's address, else its title (else its key)."""
+    if source is None:
+        return key
+    if source.url is not None:
+        return _short_url(str(source.url))
+    return source.title
 
 
 def _short_url(url: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment
@@ -22,7 +21,7 @@ from victiminfo.model.freshness import Policy, Status
 from victiminfo.model.phones import tel_uri
 from victiminfo.model.strings import UiStrings
 from victiminfo.rules import Rule
-from victiminfo.site.cards import Card, service_card
+from victiminfo.site.cards import Card, FactDates, service_card
 from victiminfo.site.templating import compact
 
 
@@ -39,11 +38,11 @@ class RenderContext:
 
 @dataclass(frozen=True)
 class Rendered:
-    """HTML, and what rendering it found: doubts about its facts, the dates they were checked."""
+    """HTML, and what rendering it found: doubts about its facts, what their cards say of checks."""
 
     html: str
     doubts: tuple[str, ...] = ()
-    checked: tuple[date, ...] = ()
+    dates: tuple[FactDates, ...] = ()
 
 
 def joined(parts: Iterable[Rendered], separator: str = "") -> Rendered:
@@ -52,7 +51,7 @@ def joined(parts: Iterable[Rendered], separator: str = "") -> Rendered:
     return Rendered(
         separator.join(part.html for part in parts),
         tuple(doubt for part in parts for doubt in part.doubts),
-        tuple(checked for part in parts for checked in part.checked),
+        tuple(dates for part in parts for dates in part.dates),
     )
 
 
@@ -73,13 +72,26 @@ def phone_html(number: str, ctx: RenderContext) -> Markup:
 
 
 def render_card(card: Card, ctx: RenderContext, suffix: str = "") -> Rendered:
-    """The HTML of one contact card, with the card's doubts and its oldest checked date."""
-    checked = (
-        fill(ctx.ui, "card.checked", ctx.env, date=card.checked.isoformat()) if card.checked else ""
-    )
+    """The HTML of one contact card, with the card's doubts and what it says of checks."""
     template = ctx.env.get_template("components/contact-card/contact-card.html")
-    html = template.render(card=card, checked_text=checked, suffix=suffix)
-    return Rendered(html, card.doubts, (card.checked,) if card.checked else ())
+    html = template.render(
+        card=card, checked_text=dates_text(card.dates, ctx, "card"), suffix=suffix
+    )
+    return Rendered(html, card.doubts, (card.dates,))
+
+
+def dates_text(dates: FactDates, ctx: RenderContext, where: str) -> Markup | str:
+    """'Verified on … by …' when every fact is, else where and when the others were seen.
+
+    where is 'card' or 'leaflet' (their strings differ); '' when there is nothing to say.
+    """
+    if dates.all_verified and dates.verified_on is not None:
+        by = ", ".join(dates.verified_by)
+        return fill(ctx.ui, f"{where}.verified", ctx.env, date=dates.verified_on.isoformat(), by=by)
+    if dates.seen_on is not None:
+        source = ", ".join(dates.seen_in)
+        return fill(ctx.ui, f"{where}.seen", ctx.env, date=dates.seen_on.isoformat(), source=source)
+    return ""
 
 
 def render_markdown(path: Path, markdown: str, ctx: RenderContext, first_line: int = 1) -> Rendered:
@@ -107,7 +119,8 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | P
     """One well-formed placeholder whose names exist (placeholder_problems checked them)."""
     catalog = ctx.catalog
     if ph.kind == "card":
-        card = service_card(ph.args[0], catalog.services[ph.args[0]], ctx.ui, ctx.policy)
+        service = catalog.services[ph.args[0]]
+        card = service_card(ph.args[0], service, ctx.ui, ctx.policy, sources=catalog.sources)
         return _block(render_card(card, ctx))
     if ph.kind == "services":
         return _block(_place_cards(ph.args[0], ctx))
@@ -126,7 +139,14 @@ def _render_one(path: Path, ph: Placeholder, ctx: RenderContext) -> Rendered | P
 def _place_cards(place_key: str, ctx: RenderContext) -> Rendered:
     place = ctx.catalog.places[place_key]
     cards = [
-        service_card(link.service, ctx.catalog.services[link.service], ctx.ui, ctx.policy, place)
+        service_card(
+            link.service,
+            ctx.catalog.services[link.service],
+            ctx.ui,
+            ctx.policy,
+            place,
+            ctx.catalog.sources,
+        )
         for link in place.services
     ]
     return joined((render_card(card, ctx) for card in cards), "\n")

@@ -85,9 +85,10 @@ def load_state(
 
 def _newest_check(catalog: Catalog) -> date:
     dates = [
-        fact.checked
+        day
         for model in [*catalog.services.values(), *catalog.places.values()]
         for _, fact in facts_of(model)
-        if fact.checked is not None
+        for day in (fact.seen, fact.verified.date if fact.verified else None)
+        if day is not None
     ]
     return max(dates, default=date(2000, 1, 1))
