@@ -1,4 +1,4 @@
-"""The command line: `victiminfo build|serve|check|status|translation|new|bench` (click)."""
+"""The command line: `victiminfo build|serve|check|status|facts|translation|new|bench` (click)."""
 
 from victiminfo.cli.main import main, victiminfo
 

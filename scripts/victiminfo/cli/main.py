@@ -9,6 +9,7 @@ import click
 from victiminfo.cli.bench import bench
 from victiminfo.cli.boundary import ErrorBoundaryGroup
 from victiminfo.cli.check import check
+from victiminfo.cli.facts import facts
 from victiminfo.cli.new import new
 from victiminfo.cli.server import server_config_command
 from victiminfo.cli.site import build, serve
@@ -25,7 +26,17 @@ def victiminfo() -> None:
     """
 
 
-for command in (build, serve, check, status, translation, new, bench, server_config_command):
+for command in (
+    build,
+    serve,
+    check,
+    status,
+    facts,
+    translation,
+    new,
+    bench,
+    server_config_command,
+):
     victiminfo.add_command(command)
 
 
