@@ -63,4 +63,4 @@ def test_a_leaflet_gathers_the_doubts_of_its_cards_and_its_text(small_project: P
     assert "vi-draft-mark" in doc.html
     assert doc.html.count('<section class="vi-appended">') == 1
     back = doc.html.split('<section class="vi-back-cover">')[1]
-    assert "2020-01-01" in back  # the oldest date on any card, appended pages' too
+    assert "bekräftades" not in back  # a fact has no source: no 'verified' line (issue #16)

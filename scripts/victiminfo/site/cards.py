@@ -35,6 +35,7 @@ class FactDates:
     verified_by: tuple[str, ...] = ()
     seen_on: date | None = None  # the oldest day a fact not verified was seen on its source
     seen_in: tuple[str, ...] = ()  # those facts' sources, as readers know them
+    doubtful: bool = False  # some fact is neither verified nor overdue (seen or unsourced)
 
     @property
     def all_verified(self) -> bool:
@@ -46,11 +47,13 @@ def combined(parts: list[FactDates]) -> FactDates:
     """The dates of several cards together, as one leaflet's footer says them."""
     verified = [p.verified_on for p in parts if p.verified_on is not None]
     seen = [p.seen_on for p in parts if p.seen_on is not None]
+    doubtful = any(p.doubtful for p in parts)
     return FactDates(
-        None if seen else min(verified, default=None),
+        None if seen or doubtful else min(verified, default=None),
         tuple(dict.fromkeys(by for p in parts for by in p.verified_by)),
         min(seen, default=None),
         tuple(dict.fromkeys(where for p in parts for where in p.seen_in)),
+        doubtful,
     )
 
 
@@ -248,11 +251,13 @@ def fact_dates(facts: list[Sourced], policy: Policy, sources: Mapping[str, Sourc
     """The oldest verification (and who made them), or the oldest day a fact was only seen."""
     verified = [f.verified for f in facts if f.verified is not None]
     seen = [f for f in facts if policy.status(f) is Status.seen and f.seen is not None]
+    doubtful = len(verified) < len(facts)
     if seen:
         names = (source_label(sources.get(f.source or ""), f.source or "") for f in seen)
-        return FactDates(None, (), min(f.seen for f in seen if f.seen), tuple(dict.fromkeys(names)))
-    if not verified or len(verified) < len(facts):
-        return FactDates()
+        first = min(f.seen for f in seen if f.seen)
+        return FactDates(None, (), first, tuple(dict.fromkeys(names)), doubtful)
+    if not verified or doubtful:
+        return FactDates(doubtful=doubtful)
     return FactDates(min(v.date for v in verified), tuple(dict.fromkeys(v.by for v in verified)))
 
 
