@@ -19,7 +19,7 @@ from victiminfo.site.mkdocs_config import read_raw_config
 LANGUAGE_SETS = {1: ("sv",), 4: ("sv", "ar", "ti", "uk")}
 TEMPLATE_SERVICE = "brottsofferjouren"
 SOURCE_KEY = "benchmark-synthetic"
-CHECKED = "2026-11-22"
+SEEN = "2026-11-22"
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]+\)")
 # Swedish numbers reserved by PTS for use in fiction: 08-465 004 00-99, 031-390 06 00-99.
 MAX_SERVICES = 99
@@ -71,7 +71,7 @@ def service_data(index: int) -> dict[str, Any]:
     """A service's facts in the real model, with fictional numbers and example.se addresses."""
     if not 1 <= index <= MAX_SERVICES:
         raise ValueError(f"synthetic services are numbered 1..{MAX_SERVICES}")
-    sourced = {"source": SOURCE_KEY, "checked": CHECKED}
+    sourced = {"source": SOURCE_KEY, "seen": SEEN}
     return {
         "name": service_name(index),
         "organisation": f"Syntetisk organisation {index:02d} (benchmark)",

@@ -20,7 +20,9 @@ def _header(noun: str, model: str) -> str:
     return f"""\
 # A new {noun}. Fill in every TODO and ~ from a source you can point to; never guess.
 # Remove a block you cannot source: a missing fact is better than a wrong one.
-# The fields are described in scripts/victiminfo/facts.py ({model}). Then run scripts/check.
+# The fields are described in scripts/victiminfo/model/facts.py ({model}). Then run
+# scripts/check. `seen:` is not a check: when a person has confirmed a fact on its live
+# source, record it with scripts/facts verify (CONTRIBUTING.md, "Verify a fact").
 """
 
 
@@ -31,14 +33,16 @@ phones:                # one entry per number; remove the block if there is none
     free_of_charge: TODO  # true or false; remove the line if the source does not say
     always_open: TODO  # true or false; remove the line if the source does not say
     source: TODO       # a key in docs/_data/sources.yml
-    checked: TODO      # the day you confirmed it there, YYYY-MM-DD
+    seen: TODO         # the day you saw it on the source, YYYY-MM-DD
+    verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 """
 
 WEB_YAML = """\
 web:                   # remove the block if there is no web site
   url: TODO            # https://... as on the source
   source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+  seen: TODO           # the day you saw it on the source, YYYY-MM-DD
+  verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 """
 
 ADDRESS_YAML = """\
@@ -47,7 +51,8 @@ address:               # the visiting address; remove the block if it is not kno
   postcode: TODO       # five digits, as on the source
   city: ~              # TODO
   source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+  seen: TODO           # the day you saw it on the source, YYYY-MM-DD
+  verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 """
 
 SERVICE_YAML = (
@@ -61,14 +66,16 @@ audience:              # who the service is for
   min_age: TODO        # a number; remove the line if there is no lower age limit
   max_age: TODO        # a number; remove the line if there is no upper age limit
   source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+  seen: TODO           # the day you saw it on the source, YYYY-MM-DD
+  verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 """
     + PHONES_YAML
     + """\
 email:                 # remove the block if there is no e-mail address
   address: TODO        # as on the source
   source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+  seen: TODO           # the day you saw it on the source, YYYY-MM-DD
+  verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 """
     + WEB_YAML
     + ADDRESS_YAML
@@ -76,11 +83,13 @@ email:                 # remove the block if there is no e-mail address
 free_of_charge:        # is it free; remove the block if the source does not say
   value: TODO          # true or false
   source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+  seen: TODO           # the day you saw it on the source, YYYY-MM-DD
+  verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 anonymous:             # can you stay anonymous; remove the block if the source does not say
   value: TODO          # true or false
   source: TODO         # a key in docs/_data/sources.yml
-  checked: TODO        # the day you confirmed it there, YYYY-MM-DD
+  seen: TODO           # the day you saw it on the source, YYYY-MM-DD
+  verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 languages_spoken: TODO # e.g. [sv, en, ar]; remove the line if the source does not say
 """
 )
@@ -100,8 +109,10 @@ services:              # the services that serve this place, most useful first
     presence:          # a regular presence here; remove the block if there is none
       where: TODO      # police_station or service_center
       how_often: TODO  # half_day_weekly, on_request or opening_hours
+      planned: TODO    # true if the source describes a plan, false if what is so now
       source: TODO     # a key in docs/_data/sources.yml
-      checked: TODO    # the day you confirmed it there, YYYY-MM-DD
+      seen: TODO       # the day you saw it on the source, YYYY-MM-DD
+      verified: {date: TODO, by: ~}  # confirmed on the live page: the day, who; else remove
 """
 )
 
