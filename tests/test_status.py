@@ -214,3 +214,15 @@ def test_front_matter_that_is_not_yaml_is_reported_with_its_line(tmp_path: Path)
         r"docs/en/index\.md:\d+: error: VI301 front-matter-not-yaml: front matter: this is not",
         result.stdout,
     )
+
+
+def test_the_status_page_shows_the_facts_states(small_site: Path) -> None:
+    """Counts per state, and each fact not verified with its source's address (issue #16)."""
+    html = (small_site / "oversattningar/index.html").read_text("utf-8")
+    section = html[html.index("Uppgifternas status") :]
+    assert "<strong>verified</strong>: 4" in section
+    assert "<strong>overdue</strong>: 1" in section
+    assert "<strong>seen</strong>: 0" in section
+    assert "docs/_data/places/gammelby.yml:10" in section
+    assert 'href="https://example.se/"' in section
+    assert "hjalplinjen.yml" not in section  # verified facts are only counted

@@ -141,7 +141,8 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         for file in [f for f in files if f.src_uri.startswith("leaflets/")]:
             files.remove(file)
         if self._current(config) == self.loaded.catalog.languages.default.code:
-            markdown = status_page_markdown(self.loaded.project)
+            state = self.loaded
+            markdown = status_page_markdown(state.project, state.catalog, state.policy)
             files.append(File.generated(config, STATUS_PAGE, content=markdown))
         return files
 
