@@ -60,8 +60,8 @@ class LeafletOptions(base.Config):  # type: ignore[no-untyped-call]
 class VictimInfoConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options (`plugins: - victiminfo: ...` in mkdocs.yml)."""
 
-    # A fact checked longer ago than this (from the edition date) is shown as possibly out of
-    # date, and the leaflets that show it are drafts.
+    # A fact verified longer ago than this (from the edition date) is overdue: shown as
+    # possibly out of date, and the leaflets that show it are drafts.
     facts_max_age_days = PositiveDays(DEFAULT_MAX_AGE_DAYS)
     leaflets = c.SubConfig(LeafletOptions)
     # Rendered leaflets and QR codes, relative to mkdocs.yml's folder.
