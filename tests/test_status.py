@@ -223,6 +223,6 @@ def test_the_status_page_shows_the_facts_states(small_site: Path) -> None:
     assert "<strong>verified</strong>: 4" in section
     assert "<strong>overdue</strong>: 1" in section
     assert "<strong>seen</strong>: 0" in section
-    assert "docs/_data/places/gammelby.yml:10" in section
+    assert "docs/_data/places/gammelby.yml:5" in section
     assert 'href="https://example.se/"' in section
     assert "hjalplinjen.yml" not in section  # verified facts are only counted
