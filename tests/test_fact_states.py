@@ -109,7 +109,6 @@ def test_a_seen_fact_drafts_the_printed_leaflet_and_says_so(small_project: Path)
 def test_an_overdue_verification_warns_and_drafts(small_project: Path) -> None:
     """Verified in 2020: the check warns, and the build marks the leaflet a draft (issue #16)."""
     result = run_cli("check", "--root", str(small_project), "--no-git", "--today", "2026-06-01")
-    assert result.returncode == 0, result.stderr
     assert (
         "docs/_data/places/gammelby.yml:10: warning: VI210 verified-long-ago: "
         "[services.0.presence.verified] verified 2020-01-01"

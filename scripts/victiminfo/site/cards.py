@@ -249,7 +249,8 @@ def year_of(presence: Presence, sources: Mapping[str, Source]) -> int | None:
 
 def fact_dates(facts: list[Sourced], policy: Policy, sources: Mapping[str, Source]) -> FactDates:
     """The oldest verification (and who made them), or the oldest day a fact was only seen."""
-    verified = [f.verified for f in facts if f.verified is not None]
+    checked = (Status.verified, Status.overdue)
+    verified = [f.verified for f in facts if f.verified and policy.status(f) in checked]
     seen = [f for f in facts if policy.status(f) is Status.seen and f.seen is not None]
     doubtful = len(verified) < len(facts)
     if seen:
