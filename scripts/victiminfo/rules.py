@@ -110,6 +110,7 @@ class Rule(Enum):
     PLACEHOLDER_MALFORMED = ("VI325", "error", "text that looks like a placeholder but is none")
     MARKUP_IN_FRONT_MATTER = ("VI326", "error", "markup in a front-matter value such as the title")
     PAPER_MARK_NOT_ON_HEADING = ("VI327", "error", "a web-only or print-only mark not on a heading")
+    RIGHTS_ITEM_WITHOUT_SUBSTANCE = ("VI328", "error", "a rights section only points elsewhere")
 
     # VI4xx: translations
     TRANSLATION_WITHOUT_SOURCE = ("VI401", "error", "a translation of a page with no Swedish page")

@@ -106,14 +106,15 @@ def _check_content(
     report: CheckReport,
 ) -> None:
     """The folders, strings, nav and pages of every language, and each translation."""
+    repo = _repo(project, use_git, report)
     report.problems += layout_problems(project.docs, languages)
-    report.problems += coverage_problems(project.docs, languages)
+    report.problems += coverage_problems(project.docs, languages, repo)
     report.collect(partial(load_strings, project.data / "ui", languages))
     site = _read_pages(project, languages, toc_settings(raw), report)
     swedish = set(source_pages(project.docs, site.default))
     report.problems += nav_problems(project.config_file, raw, site.default, swedish)
     _check_pages(site, catalog, report)
-    _check_translations(site, _repo(project, use_git, report), report)
+    _check_translations(site, repo, report)
 
 
 def _order(problem: Problem) -> tuple[str, int]:
