@@ -19,6 +19,7 @@ from victiminfo.checks.markup_safety import markup_problems
 from victiminfo.checks.navigation import nav_problems
 from victiminfo.checks.page_facts import placeholder_fact_problems
 from victiminfo.checks.page_safety import page_safety_problems
+from victiminfo.checks.page_sources import page_source_problems
 from victiminfo.checks.paper_marks import paper_mark_problems
 from victiminfo.checks.parity import parity_problems
 from victiminfo.checks.revisions import front_matter_problems, revision_problems
@@ -153,15 +154,20 @@ def _read_pages(
 
 def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) -> None:
     phones = data_phones(catalog)
-    for (code, _), page in site.pages.items():
+    for (code, rel), page in site.pages.items():
         report.problems += markup_problems(page.text.path, page.outline)
         report.problems += placeholder_fact_problems(page, catalog)
-        report.problems += front_matter_problems(page.text, translation=code != site.default)
+        source = site.pages.get((site.default, rel)) if code != site.default else None
+        report.problems += front_matter_problems(
+            page.text, translation=code != site.default, swedish=source.text if source else None
+        )
         report.problems += unfinished_problems(page.text)
         report.problems += page_safety_problems(page.text)
         report.problems += paper_mark_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
+            if catalog is not None:
+                report.problems += page_source_problems(page.text, catalog.sources)
     report.problems += link_problems(site)
 
 
