@@ -112,6 +112,9 @@ class Rule(Enum):
     PLACEHOLDER_MALFORMED = ("VI325", "error", "text that looks like a placeholder but is none")
     MARKUP_IN_FRONT_MATTER = ("VI326", "error", "markup in a front-matter value such as the title")
     PAPER_MARK_NOT_ON_HEADING = ("VI327", "error", "a web-only or print-only mark not on a heading")
+    RIGHTS_ITEM_WITHOUT_SUBSTANCE = ("VI328", "error", "a rights section only points elsewhere")
+    PAGE_SOURCE_UNKNOWN = ("VI329", "error", "a page's sources: names a key not in sources.yml")
+    PAGE_SOURCES_NOT_A_LIST = ("VI330", "error", "a page's sources: is not a list of source keys")
 
     # VI4xx: translations
     TRANSLATION_WITHOUT_SOURCE = ("VI401", "error", "a translation of a page with no Swedish page")

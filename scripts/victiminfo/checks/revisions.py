@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from victiminfo.content.page_sources import KEY as SOURCES_KEY
 from victiminfo.content.page_text import PageText
 from victiminfo.errors import ContentError, Problem
 from victiminfo.gitrepo import GitRepo
@@ -13,25 +14,43 @@ from victiminfo.translation.meta import KEYS, TranslationMeta, is_stale, parse_m
 # Keys MkDocs and the Material theme read, besides the translation keys.
 PAGE_KEYS = {"title", "description", "template", "hide", "search", "icon", "status", "subtitle"}
 PAGE_KEYS |= {"tags", "comments", "robots"}
+SOURCE_PAGE_KEYS = PAGE_KEYS | {SOURCES_KEY}  # a Swedish page lists its sources
 
 
-def front_matter_problems(page: PageText, translation: bool) -> list[Problem]:
-    """Front-matter keys that nothing reads (typos, usually)."""
-    known = PAGE_KEYS | set(KEYS) if translation else PAGE_KEYS
+def front_matter_problems(
+    page: PageText, translation: bool, swedish: PageText | None = None
+) -> list[Problem]:
+    """Front-matter keys that nothing reads (typos, usually).
+
+    swedish: a translation's Swedish page. A copy of its `sources:` (an agency's import starts
+    a new translation from the Swedish front matter) is not read either, but misleads nobody.
+    """
+    known = PAGE_KEYS | set(KEYS) if translation else SOURCE_PAGE_KEYS
     problems = []
     for key in page.meta:
-        if str(key) not in known:
-            problems.append(
-                Problem(
-                    page.path,
-                    f"front matter: '{key}' is not a key this site reads (a typo?)",
-                    rule=Rule.FRONT_MATTER_KEY_UNKNOWN,
-                    line=page.key_line(key),
-                    field=str(key),
-                    hint=f"use one of: {', '.join(sorted(known))}",
-                )
-            )
+        if str(key) not in known and not _copied_sources(page, str(key), swedish):
+            problems.append(_unread(page, str(key), known))
     return problems
+
+
+def _copied_sources(page: PageText, key: str, swedish: PageText | None) -> bool:
+    return key == SOURCES_KEY and swedish is not None and page.meta[key] == swedish.meta.get(key)
+
+
+def _unread(page: PageText, key: str, known: set[str]) -> Problem:
+    message = f"front matter: '{key}' is not a key this site reads (a typo?)"
+    hint = f"use one of: {', '.join(sorted(known))}"
+    if key == SOURCES_KEY:
+        message = "front matter: a translation shows its Swedish page's sources, not its own"
+        hint = "remove 'sources' here; list the sources in the Swedish page's front matter"
+    return Problem(
+        page.path,
+        message,
+        rule=Rule.FRONT_MATTER_KEY_UNKNOWN,
+        line=page.key_line(key),
+        field=key,
+        hint=hint,
+    )
 
 
 def revision_problems(page: PageText, source: PageText, repo: GitRepo | None) -> list[Problem]:

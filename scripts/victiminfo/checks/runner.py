@@ -19,6 +19,7 @@ from victiminfo.checks.markup_safety import markup_problems
 from victiminfo.checks.navigation import nav_problems
 from victiminfo.checks.page_facts import placeholder_fact_problems
 from victiminfo.checks.page_safety import page_safety_problems
+from victiminfo.checks.page_sources import page_source_problems
 from victiminfo.checks.paper_marks import paper_mark_problems
 from victiminfo.checks.parity import parity_problems
 from victiminfo.checks.revisions import front_matter_problems, revision_problems
@@ -106,14 +107,15 @@ def _check_content(
     report: CheckReport,
 ) -> None:
     """The folders, strings, nav and pages of every language, and each translation."""
+    repo = _repo(project, use_git, report)
     report.problems += layout_problems(project.docs, languages)
-    report.problems += coverage_problems(project.docs, languages)
+    report.problems += coverage_problems(project.docs, languages, repo)
     report.collect(partial(load_strings, project.data / "ui", languages))
     site = _read_pages(project, languages, toc_settings(raw), report)
     swedish = set(source_pages(project.docs, site.default))
     report.problems += nav_problems(project.config_file, raw, site.default, swedish)
     _check_pages(site, catalog, report)
-    _check_translations(site, _repo(project, use_git, report), report)
+    _check_translations(site, repo, report)
 
 
 def _order(problem: Problem) -> tuple[str, int]:
@@ -152,15 +154,20 @@ def _read_pages(
 
 def _check_pages(site: SitePages, catalog: Catalog | None, report: CheckReport) -> None:
     phones = data_phones(catalog)
-    for (code, _), page in site.pages.items():
+    for (code, rel), page in site.pages.items():
         report.problems += markup_problems(page.text.path, page.outline)
         report.problems += placeholder_fact_problems(page, catalog)
-        report.problems += front_matter_problems(page.text, translation=code != site.default)
+        source = site.pages.get((site.default, rel)) if code != site.default else None
+        report.problems += front_matter_problems(
+            page.text, translation=code != site.default, swedish=source.text if source else None
+        )
         report.problems += unfinished_problems(page.text)
         report.problems += page_safety_problems(page.text)
         report.problems += paper_mark_problems(page.text)
         if code == site.default:  # a translation's numbers are compared with its source
             report.problems += typed_phone_problems(page, phones)
+            if catalog is not None:
+                report.problems += page_source_problems(page.text, catalog.sources)
     report.problems += link_problems(site)
 
 

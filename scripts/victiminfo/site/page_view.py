@@ -1,4 +1,5 @@
-"""What the page templates show around the content: language, notices, exit control, 112."""
+"""What the page templates show around the content: language, notices, exit control, 112,
+and the sources the page's facts of law and procedure come from."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import Any
 from markupsafe import Markup
 
 from victiminfo.checks.page_safety import refuse_unsafe_page
-from victiminfo.content.page_text import markdown_line
-from victiminfo.errors import fail
+from victiminfo.checks.page_sources import page_source_problems
+from victiminfo.content.page_sources import CitedSource, cited_sources
+from victiminfo.content.page_text import markdown_line, read_page_text
+from victiminfo.errors import ContentError, fail
 from victiminfo.leaflets.index import leaflet_index
 from victiminfo.leaflets.print_files import has_print_files
 from victiminfo.model.languages import Language
@@ -36,6 +39,7 @@ class PageView:
     safety_url: str
     source_lang: Language
     leaflet_url: str | None = None
+    sources: tuple[CitedSource, ...] = ()
 
     def t(self, key: str) -> str:
         """An interface string of the page's language."""
@@ -64,7 +68,23 @@ def for_page(
         safety_url=root + SAFETY_PAGE,
         source_lang=default,
         leaflet_url=_leaflet_url(state, code, rel),
+        sources=page_sources(state, rel) if rel is not None else (),
     )
+
+
+def page_sources(state: SiteState, rel: PurePosixPath) -> tuple[CitedSource, ...]:
+    """The sources the Swedish page at rel cites: every language shows them (its facts).
+
+    A key that sources.yml does not list stops the build, as the check reports it.
+    """
+    default = state.catalog.languages.default.code
+    if not (state.project.docs / default / rel).is_file():
+        return ()  # a generated page (the status page)
+    page = read_page_text(state.project.docs, default, rel)
+    problems = page_source_problems(page, state.catalog.sources)
+    if problems:
+        raise ContentError(problems)
+    return cited_sources(page, state.catalog.sources)
 
 
 def _leaflet_url(state: SiteState, code: str, rel: PurePosixPath | None) -> str | None:

@@ -112,7 +112,10 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         state, code = self.loaded, self._current(config)
         file_locale = getattr(page.file, "locale", code)
         rel = page_view.page_rel(page.file.src_uri, state.catalog.languages.codes)
-        view = page_view.for_page(state, code, file_locale, page.meta, rel)
+        try:
+            view = page_view.for_page(state, code, file_locale, page.meta, rel)
+        except ContentError as exc:
+            raise self.content_error(exc) from None
         if view.is_fallback:
             state.fallbacks.setdefault(code, set()).add(page.url)
         context["vi"] = view  # type: ignore[typeddict-unknown-key]

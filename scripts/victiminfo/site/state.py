@@ -12,6 +12,7 @@ from victiminfo.checks.file_size import file_size_problems
 from victiminfo.checks.layout import layout_problems
 from victiminfo.checks.symlinks import symlink_problems
 from victiminfo.errors import ContentError
+from victiminfo.gitrepo import GitRepo
 from victiminfo.leaflets.plan import Leaflet, LeafletSettings
 from victiminfo.model.catalog import Catalog, facts_of, load_catalog
 from victiminfo.model.freshness import DEFAULT_MAX_AGE_DAYS, Policy
@@ -74,13 +75,19 @@ def load_state(
         raise ContentError(refused)
     catalog = load_catalog(project.data)
     problems = layout_problems(project.docs, catalog.languages)
-    problems += coverage_problems(project.docs, catalog.languages)
+    problems += coverage_problems(project.docs, catalog.languages, _git(project))
     if problems:
         raise ContentError(problems)
     strings = load_strings(project.data / "ui", catalog.languages)
     edition = edition_date(project.root, fallback=_newest_check(catalog))
     policy = Policy(max_age_days, edition)
     return SiteState(project, catalog, strings, policy, markdown or MarkdownSettings())
+
+
+def _git(project: Project) -> GitRepo | None:
+    """The project's git checkout, if it is one (a downloaded copy is not)."""
+    repo = GitRepo(project.root)
+    return repo if repo.is_repo() else None
 
 
 def _newest_check(catalog: Catalog) -> date:
