@@ -13,7 +13,7 @@ from victiminfo.site.render import render_markdown
 from victiminfo.site.state import load_state
 
 STALE_PRESENCE = "Hjälplinjen: presence last verified 2020-01-01 (older than 365 days)"
-UNVERIFIED_PHONE = "hjalplinjen: phone 020-50 50 50 is not verified"
+UNVERIFIED_PHONE = "Hjälplinjen: phone 020-50 50 50 has no source"
 
 
 def _without_phone_source(root: Path) -> None:
@@ -57,9 +57,9 @@ def test_a_leaflet_gathers_the_doubts_of_its_cards_and_its_text(small_project: P
         PurePosixPath("orter/testby.md"), "sv", appended=(PurePosixPath("orter/gammelby.md"),)
     )
     doc = compose(leaflet, state, "https://stod.testkommun.se/", "Testsajt")
-    # In page order, each once: Testby's text, Testby's card, Gammelby's card (same phone).
-    card_doubt = "Hjälplinjen: phone has no source"
-    assert doc.doubts == (UNVERIFIED_PHONE, card_doubt, STALE_PRESENCE)
+    # In page order, each once: the same phone in Testby's text and on both cards is one
+    # reason (issue #16: one wording for a fact, wherever it is shown).
+    assert doc.doubts == (UNVERIFIED_PHONE, STALE_PRESENCE)
     assert "vi-draft-mark" in doc.html
     assert doc.html.count('<section class="vi-appended">') == 1
     back = doc.html.split('<section class="vi-back-cover">')[1]

@@ -119,7 +119,7 @@ def service_card(
             facts.append(flag)
     notes = _presence_notes(key, service, place, ui, policy, facts, sources or {})
     doubts = tuple(
-        _doubt(service.name, f, policy) for f in facts if policy.status(f) is not Status.verified
+        doubt(service.name, f, policy) for f in facts if policy.status(f) is not Status.verified
     )
     return Card(
         key,
@@ -142,9 +142,11 @@ def _said_on_every_number(service: Service, label: str) -> bool:
     )
 
 
-def _doubt(name: str, fact: Sourced, policy: Policy) -> str:
+def doubt(name: str, fact: Sourced, policy: Policy) -> str:
     """Why a fact is not verified, for the build log (in English, for editors)."""
     what = type(fact).__name__.lower()
+    if isinstance(fact, Phone):
+        what = f"phone {fact.number}"
     status = policy.status(fact)
     if status is Status.overdue and fact.verified is not None:
         return (

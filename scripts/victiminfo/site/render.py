@@ -21,7 +21,7 @@ from victiminfo.model.freshness import Policy, Status
 from victiminfo.model.phones import tel_uri
 from victiminfo.model.strings import UiStrings
 from victiminfo.rules import Rule
-from victiminfo.site.cards import Card, FactDates, service_card
+from victiminfo.site.cards import Card, FactDates, doubt, service_card
 from victiminfo.site.templating import compact
 
 
@@ -156,7 +156,8 @@ def _phone(ph: Placeholder, ctx: RenderContext) -> Rendered:
     service_key, label = ph.args
     phone = labelled_phones(ctx.catalog, service_key, label)[0]
     verified = ctx.policy.status(phone) is Status.verified
-    doubts = () if verified else (f"{service_key}: phone {phone.number} is not verified",)
+    name = ctx.catalog.services[service_key].name
+    doubts = () if verified else (doubt(name, phone, ctx.policy),)
     return Rendered(phone_html(phone.number, ctx), doubts)
 
 
