@@ -10,6 +10,7 @@ from victiminfo.project import Project, edition_date
 from victiminfo.site.templating import environment
 from victiminfo.translation.status import build_matrix
 from victiminfo.translation.status_render import LOOKS, ORDER, site_table
+from victiminfo.translation.words import with_words
 
 # Where the page is published (below the Swedish root); no other language has it.
 STATUS_PAGE = "oversattningar/index.md"
@@ -18,7 +19,8 @@ TEMPLATE = "status-page/status-page.md"
 
 def status_page_markdown(project: Project) -> str:
     """The page's Markdown: front matter that keeps it out of search, the table, a legend."""
-    matrix = build_matrix(project, GitRepo(project.root))
+    repo = GitRepo(project.root)
+    matrix = with_words(project, repo, build_matrix(project, repo))
     urls = {page: "../" + page_url(page) for page in matrix.pages}
     template = environment(project.templates, "web").get_template(TEMPLATE)
     markdown = template.render(
