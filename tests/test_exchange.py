@@ -33,8 +33,11 @@ def _tool(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def _rich_site(tmp_path: Path) -> tuple[Path, str]:
-    """The small site with a page of every block kind, translated into English, committed."""
+def _rich_site(tmp_path: Path, machine: bool = True) -> tuple[Path, str]:
+    """The small site with a page of every block kind, translated into English, committed.
+
+    machine=False: the English page was translated by a person, not a machine.
+    """
     root, _ = git_site(tmp_path / "project")
     shutil.copy(RICH / "sv.md", root / "docs/sv/rik.md")
     revision = commit_all(root, "rich Swedish page")
@@ -43,7 +46,7 @@ def _rich_site(tmp_path: Path) -> tuple[Path, str]:
         .read_text("utf-8")
         .replace(
             "machine_translation: true\n",
-            f"machine_translation: true\nsource_revision: '{revision}'\n",
+            f"machine_translation: {str(machine).lower()}\nsource_revision: '{revision}'\n",
         )
     )
     (root / "docs/en/rik.md").write_text(en, "utf-8")
@@ -146,7 +149,7 @@ def test_real_translations_rebuild_exactly_from_their_targets(clone: Path) -> No
 def test_a_stale_page_offers_unchanged_units_as_done_and_changed_ones_to_fix(
     tmp_path: Path,
 ) -> None:
-    root, _ = _rich_site(tmp_path)
+    root, _ = _rich_site(tmp_path, machine=False)
     sv = root / "docs/sv/rik.md"
     sv.write_text(
         sv.read_text("utf-8")
@@ -199,7 +202,7 @@ def _export(root: Path, fmt: str, *extra: str) -> Path:
 
 @pytest.mark.parametrize("fmt", ["xliff", "po"])
 def test_a_changed_target_changes_exactly_that_text(tmp_path: Path, fmt: str) -> None:
-    root, revision = _rich_site(tmp_path)
+    root, revision = _rich_site(tmp_path, machine=False)
     exported = _export(root, fmt, "--all")
     text = exported.read_text("utf-8")
     old, new = "A second paragraph in the box.", "The second paragraph in the box."
@@ -210,13 +213,9 @@ def test_a_changed_target_changes_exactly_that_text(tmp_path: Path, fmt: str) ->
     assert result.returncode == 0, result.stderr
     assert "wrote docs/en/rik.md" in result.stdout
     after = (root / "docs/en/rik.md").read_text("utf-8")
-    expected = (
-        before.replace(old, new)
-        .replace("machine_translation: true\n", "machine_translation: false\n")
-        .replace(
-            f"source_revision: '{revision}'\n",
-            f"source_revision: '{revision}'\ntranslated_by: 'Översättarbyrån AB'\n",
-        )
+    expected = before.replace(old, new).replace(
+        f"source_revision: '{revision}'\n",
+        f"source_revision: '{revision}'\ntranslated_by: 'Översättarbyrån AB'\n",
     )
     assert after == expected
     assert git(root, "status", "--porcelain", "docs").strip() == "M docs/en/rik.md"
@@ -365,7 +364,7 @@ def test_a_page_outside_the_language_folder_is_refused(tmp_path: Path, name: str
 
 
 def test_the_translator_can_come_from_the_xliff_file(tmp_path: Path) -> None:
-    root, _ = _rich_site(tmp_path)
+    root, _ = _rich_site(tmp_path, machine=False)
     exported = _export(root, "xliff", "--all")
     _set_target(exported, "u10", "A new second paragraph.")
     meta = '<mda:meta type="translated_by">Byrå Ett</mda:meta>\n        <mda:meta type="state">'

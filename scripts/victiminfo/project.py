@@ -49,6 +49,11 @@ class Project:
         return self.root / self.cache_dir / "qr"
 
     @property
+    def theme_cache(self) -> Path:
+        """Material language partials written from data, for languages Material has none for."""
+        return self.root / self.cache_dir / "theme"
+
+    @property
     def site(self) -> Path:
         """The build output."""
         return self.root / "site"

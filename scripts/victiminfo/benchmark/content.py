@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from victiminfo.model.languages import load_languages
+from victiminfo.model.strings import load_strings
 from victiminfo.project import REPO
 from victiminfo.site.config import plugin_entry
 from victiminfo.site.mkdocs_config import read_raw_config
+from victiminfo.site.theme_languages import missing_partials, write_partials
 
 # Languages for each L: a subset of docs/_data/languages.yml. L=4 has both scripts that
 # stress the leaflets most: Arabic (right-to-left) and Tigrinya (Ethiopic).
@@ -204,12 +208,19 @@ def write_project(cell: Cell, target: Path, repo: Path = REPO) -> Path:
     for name in ("overrides", "scripts"):
         (target / name).symlink_to(repo / name)
     # The plain build needs theme strings for the languages Material lacks (so, ti), as any
-    # user of Material would add them: only those partials, none of the project's templates.
-    (target / "plain-overrides" / "partials").mkdir(parents=True)
-    (target / "plain-overrides" / "partials" / "languages").symlink_to(
-        repo / "overrides" / "partials" / "languages"
-    )
+    # user of Material would add them: only those partials (written from the languages' data,
+    # as our plugin writes them), none of the project's templates.
+    _theme_partials(target / "plain-overrides", data)
     return target
+
+
+def _theme_partials(folder: Path, data: Path) -> None:
+    """Material's language partials for the cell's languages that Material has none for."""
+    languages = load_languages(data / "languages.yml")
+    strings = load_strings(data / "ui", languages)
+    material = resources.files("material") / "templates"  # the theme's own partials
+    missing = missing_partials([str(material)], languages.languages)
+    write_partials(folder, missing, {code: ui.theme for code, ui in strings.items()})
 
 
 def _write_language(folder: Path, template: str, services: int) -> None:

@@ -13,6 +13,7 @@ from victiminfo.project import Project
 from victiminfo.translation.source_diff import changed_files, normalise_page, source_diff
 from victiminfo.translation.status import build_matrix
 from victiminfo.translation.status_render import as_json, markdown, terminal
+from victiminfo.translation.words import with_words
 
 
 def wants_colour() -> bool:
@@ -53,7 +54,7 @@ def status(project: Project, fmt: str, base: str | None, diff: tuple[str, str] |
         text = source_diff(project, repo, code, rel)
         click.echo(text or f"The Swedish page has not changed since docs/{code}/{rel} was made.")
         return 0
-    matrix = build_matrix(project, repo)
+    matrix = with_words(project, repo, build_matrix(project, repo))
     if fmt == "markdown":
         sys.stdout.write(markdown(matrix, changed_files(project.root, base) if base else None))
     elif fmt == "json":

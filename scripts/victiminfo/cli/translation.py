@@ -103,19 +103,28 @@ def record_work(
     metavar="FILE",
     help="Where to write it [default: translation-LANG-REVISION.xlf or .po].",
 )
-@click.option("--all", "every", is_flag=True, help="Every page, not only missing and stale ones.")
+@click.option(
+    "--all", "every", is_flag=True, help="Every page, not only missing, stale and machine ones."
+)
 @click.pass_obj
 def export(project: Project, lang: str, fmt: str, output: Path | None, every: bool) -> int:
-    """A file for a translation agency: the missing and stale pages of LANG."""
+    """A file for a translation agency or a reviewer: the pages of LANG a person must work on.
+
+    Missing and stale pages, and machine translations (offered as fuzzy / state initial: a
+    reviewer corrects and confirms them).
+    """
     repo = GitRepo(project.root)
     text, count = export_text(project, repo, lang, fmt, every=every)
     if count == 0:
-        click.echo(f"Nothing to translate: every page of '{lang}' is up to date.")
+        click.echo(
+            f"Nothing to translate or review: every page of '{lang}' is translated by a "
+            "person from the current Swedish."
+        )
         return 0
     suffix = "xlf" if fmt == "xliff" else "po"
     out = output or Path(f"translation-{lang}-{repo.head() or 'work'}.{suffix}")
     out.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {out}: {count} page(s) for the agency to translate.")
+    click.echo(f"Wrote {out}: {count} page(s) to translate or review.")
     return 0
 
 
@@ -128,8 +137,16 @@ def import_(project: Project, file: Path, by: str | None) -> int:
     report = import_file(project, GitRepo(project.root), file, by)
     for path in report.written:
         click.echo(f"wrote {path.relative_to(project.root)}")
+    for page in report.reviewed:
+        click.echo(f"docs/{report.language}/{page}: review recorded")
     for problem in report.skipped:  # the rest is written: a warning rule (VI427)
         click.echo(problem.format(shown_path(problem.path, project.root)), err=True)
+    for page in report.still_machine:
+        click.echo(
+            f"docs/{report.language}/{page}: still a machine translation (not every block is "
+            "marked done)",
+            err=True,
+        )
     click.echo(
         f"{len(report.written)} page(s) written, {len(report.unchanged)} unchanged, "
         f"{len({p.message.split(',')[0] for p in report.skipped})} not complete "

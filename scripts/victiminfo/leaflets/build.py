@@ -52,7 +52,10 @@ def build_leaflets(
     documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
     jobs += card_jobs([doc.leaflet for doc in documents], out, state)
     rendered, overflows = render_all(
-        jobs, state.project.cache, font_files(), progress or _no_progress
+        jobs,
+        state.project.cache,
+        font_files(state.catalog.languages.print_families),
+        progress or _no_progress,
     )
     if overflows:
         raise ContentError(_overflow_problems(overflows, documents, out, state))
@@ -83,7 +86,7 @@ def leaflet_jobs(
         )
         for leaflet in plan
     ]
-    _check_glyphs(documents, font_files(), state)
+    _check_glyphs(documents, font_files(state.catalog.languages.print_families), state)
     return documents, [_job(doc, out, state.project, settings) for doc in documents]
 
 
@@ -151,8 +154,8 @@ def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: Si
                     f"leaflet {doc.leaflet.output} ({lang.english_name}): no font has "
                     + ", ".join(describe(c) for c in missing[:5]),
                     rule=Rule.FONT_LACKS_CHARACTER,
-                    hint="replace the character, or add a font that has it to overrides/leaflets/"
-                    "leaflet.css and scripts/victiminfo/leaflets/fonts.py",
+                    hint="replace the character, or add a font that has it to the language's "
+                    "print_fonts in docs/_data/languages.yml",
                 )
             )
     if problems:

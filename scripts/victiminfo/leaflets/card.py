@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from victiminfo.content.page_text import read_page_text
 from victiminfo.leaflets.compose import cached_qr_code, is_placeholder_url, public_url
+from victiminfo.leaflets.fonts import css_families
 from victiminfo.leaflets.pdf import Job
 from victiminfo.leaflets.plan import Leaflet
 from victiminfo.leaflets.print_files import card_output, station_pages
@@ -31,6 +32,7 @@ class Tile:
     line: str
     url: str
     qr: str
+    font_family: str  # its language's print fonts first (CSS)
 
 
 def card_jobs(plan: Sequence[Leaflet], out: Path, state: SiteState) -> list[Job]:
@@ -57,6 +59,7 @@ def card_html(page: PurePosixPath, plan: Sequence[Leaflet], state: SiteState) ->
     template = environment(state.project.templates, "print").get_template(TEMPLATE)
     return template.render(
         lang=state.language(source),
+        font_family=css_families(state.catalog.languages.font_stack(source)),
         title=f"{station}: {ui.t('print.card_title')}",
         station=station,
         card_title=ui.t("print.card_title"),
@@ -87,4 +90,5 @@ def _tile(page: PurePosixPath, code: str, state: SiteState) -> Tile:
         state.strings[code].t("print.card_line"),
         url,
         cached_qr_code(url, state.project.qr_cache),
+        css_families(state.catalog.languages.font_stack(code)),
     )

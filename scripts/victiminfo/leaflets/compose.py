@@ -18,6 +18,7 @@ from victiminfo.content.markdown_lexer import lex
 from victiminfo.content.markdown_outline import headings
 from victiminfo.content.page_text import PageText, read_page_text
 from victiminfo.content.pages import page_url
+from victiminfo.leaflets.fonts import css_families
 from victiminfo.leaflets.paper import MORE, PaperExtension
 from victiminfo.leaflets.plan import Leaflet
 from victiminfo.model.languages import Language
@@ -79,6 +80,7 @@ def compose(
     others = [item for item in numbers if item["number"] not in own]
     html = _template(state, leaflet).render(
         lang=lang,
+        font_family=css_families(state.catalog.languages.font_stack(lang.code)),
         title=title,
         site_name=site_name,
         lead=Markup(lead),

@@ -12,28 +12,35 @@ from fontTools.ttLib import TTFont
 from victiminfo.errors import ContentError, Problem
 from victiminfo.rules import Rule
 
-# The families leaflet.css asks for, each in regular and bold (Debian's fonts-noto-core).
-FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic")
+# Each family of the languages' print_fonts (docs/_data/languages.yml), regular and bold.
 STYLES = ("Regular", "Bold")
 IGNORED_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+LANGUAGES = Path("docs/_data/languages.yml")
 
 
-def font_files() -> list[Path]:
-    """The font files fontconfig picks for our families; error if one is not installed."""
+def css_families(families: tuple[str, ...]) -> str:
+    """A CSS font-family value: these families (names checked in the model), then sans-serif."""
+    return ", ".join([*(f'"{family}"' for family in families), "sans-serif"])
+
+
+def font_files(families: tuple[str, ...]) -> list[Path]:
+    """The font files fontconfig picks for these families; error if one is not installed."""
     files = []
-    for family in FAMILIES:
+    for family in families:
         for style in STYLES:
             found, path = _match(f"{family}:style={style}")
             if found != family:
                 raise ContentError(
                     [
                         Problem(
-                            Path("overrides/leaflets/leaflet.css"),
-                            f"the font '{family} {style}' is not installed "
-                            f"(fontconfig offers '{found}')",
+                            LANGUAGES,
+                            f"the font '{family} {style}' (a language's print_fonts) is not "
+                            f"installed (fontconfig offers '{found}')",
                             rule=Rule.FONT_NOT_INSTALLED,
-                            hint="run scripts/build once as root, or: "
-                            "sudo apt-get install fonts-noto-core",
+                            field="print_fonts",
+                            hint="run scripts/build once as root, or: sudo apt-get install "
+                            "fonts-noto-core (add a font's Debian package to BUILD_PACKAGES "
+                            "in scripts/bootstrap.sh)",
                         )
                     ]
                 )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from victiminfo.errors import RuleViolation, fail
 from victiminfo.model.yamlfile import load_yaml, validate
@@ -20,16 +21,46 @@ class SearchSettings(BaseModel):
     stemming: bool
 
 
+FAMILY = r"^[A-Za-z0-9][A-Za-z0-9 ]*$"  # a font family's name, safe to write into CSS
+# A BCP 47 tag as mkdocs-static-i18n accepts a locale: ISO 639-1, then a script and a region.
+CODE = r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+
+
 class Language(BaseModel):
     """One language the site and the leaflets are published in."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    code: str = Field(pattern=r"^[a-z]{2,3}$")
+    code: str = Field(description="its folder and address prefix, and the pages' lang")
     name: str = Field(min_length=1, description="the language's name in its own script")
     english_name: str = Field(min_length=1)
     dir: Literal["ltr", "rtl"]
+    script: str = Field(default="Latn", pattern=r"^[A-Z][a-z]{3}$", description="ISO 15924")
+    print_fonts: tuple[str, ...] = Field(
+        default=("Noto Sans",),
+        min_length=1,
+        description="the font families its leaflets are printed in, first choice first",
+    )
     default: bool = False
     search: SearchSettings
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, code: str) -> str:
+        if not re.match(CODE, code):
+            raise ValueError(
+                f"'{code}' is not a code the site can use: write a two-letter ISO 639-1 code, "
+                "with a script or region if needed (mkdocs-static-i18n takes no other): "
+                "e.g. 'ku-Latn' for Kurmanji, 'ku-Arab' for Sorani, 'fa-AF' for Dari"
+            )
+        return code
+
+    @field_validator("print_fonts")
+    @classmethod
+    def _family_names(cls, families: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [f for f in families if not re.match(FAMILY, f)]
+        if bad:
+            raise ValueError(f"not a font family's name: {bad} (letters, digits and spaces)")
+        return families
 
 
 class LanguageList(BaseModel):
@@ -62,6 +93,18 @@ class LanguageList(BaseModel):
     def codes(self) -> list[str]:
         """Every language code, default first as listed."""
         return [lang.code for lang in self.languages]
+
+    @property
+    def print_families(self) -> tuple[str, ...]:
+        """Every language's print fonts, each once: the default language's first."""
+        ordered = sorted(self.languages, key=lambda lang: not lang.default)
+        return tuple(dict.fromkeys(f for lang in ordered for f in lang.print_fonts))
+
+    def font_stack(self, code: str) -> tuple[str, ...]:
+        """The families a text in this language is printed in: its own first, then the rest
+        (a booklet's cover names other languages in their own scripts)."""
+        own = self.get(code).print_fonts
+        return own + tuple(f for f in self.print_families if f not in own)
 
     def get(self, code: str) -> Language:
         """The language with this code (KeyError if unknown)."""

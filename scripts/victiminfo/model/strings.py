@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,9 @@ from victiminfo.model.yamlfile import LocatedData, load_yaml
 from victiminfo.rules import Rule
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Keys of a ui file that are not interface strings compared with sv.yml: the machine flag, and
+# Material's own strings for a language Material ships none for (site/theme_languages.py).
+OWN_KEYS = ("machine_translated", "theme")
 FSI, PDI = "\u2068", "\u2069"  # first strong isolate, pop directional isolate
 
 
@@ -24,6 +27,7 @@ class UiStrings:
     machine_translated: bool
     texts: dict[str, str]
     rtl: bool = False
+    theme: dict[str, str] = field(default_factory=dict)  # Material's keys, e.g. "search"
 
     def t(self, key: str, **values: str) -> str:
         """The string for key, with {placeholders} filled in (isolated in right-to-left text)."""
@@ -59,10 +63,31 @@ def load_strings(ui_dir: Path, languages: LanguageList) -> dict[str, UiStrings]:
                     hint="add 'machine_translated: true' or false",
                 )
             )
-        out[code] = UiStrings(code, bool(flag), texts, rtl=languages.get(code).dir == "rtl")
+        theme, wrong = _theme(data)
+        problems += wrong
+        rtl = languages.get(code).dir == "rtl"
+        out[code] = UiStrings(code, bool(flag), texts, rtl=rtl, theme=theme)
     if problems:
         raise ContentError(problems)
     return out
+
+
+def _theme(data: LocatedData) -> tuple[dict[str, str], list[Problem]]:
+    """The file's `theme:` section (Material's string keys to texts), or what is wrong in it."""
+    value = data.value.get("theme", {}) if isinstance(data.value, dict) else {}
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return dict(value), []
+    problem = Problem(
+        data.path,
+        "theme: must map Material's string keys to texts",
+        rule=Rule.FILE_STRUCTURE_WRONG,
+        field="theme",
+        line=data.line_of(("theme",)),
+        hint="write one line per key, e.g. `search.placeholder: Raadi`, or remove the section",
+    )
+    return {}, [problem]
 
 
 def _flatten(data: LocatedData) -> dict[str, str]:
@@ -78,7 +103,7 @@ def _flatten(data: LocatedData) -> dict[str, str]:
 def _walk(value: Any, prefix: str, out: dict[str, str]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            if key != "machine_translated":
+            if prefix or key not in OWN_KEYS:  # own keys are top-level only
                 _walk(item, f"{prefix}{key}." if isinstance(item, dict) else f"{prefix}{key}", out)
     else:
         out[prefix] = str(value)

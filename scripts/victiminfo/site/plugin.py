@@ -24,6 +24,7 @@ from victiminfo.site.loading import state_from_config
 from victiminfo.site.search_index import write_language_indexes
 from victiminfo.site.state import SiteState
 from victiminfo.site.status_page import STATUS_PAGE, status_page_markdown
+from victiminfo.site.theme_languages import add_language_partials
 
 
 def as_plugin_error(exc: ContentError) -> PluginError:
@@ -66,6 +67,7 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         if self.state is None or not i18n_plugin(config).building:
             self.state = self._load(config)
             fill_languages(config, self.state, self.config.build_languages)
+            add_language_partials(config.theme.dirs, self.state.project.theme_cache, self.state)
             pin_build_date(self.state.policy.edition)
         config.extra["preview"] = self.serving
         config.extra["content_security_policy"] = meta_policy(preview=self.serving)

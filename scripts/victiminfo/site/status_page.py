@@ -12,6 +12,7 @@ from victiminfo.project import Project, edition_date
 from victiminfo.site.templating import environment
 from victiminfo.translation.status import build_matrix
 from victiminfo.translation.status_render import LOOKS, ORDER, site_table
+from victiminfo.translation.words import with_words
 from victiminfo.verification.listing import fact_entries
 
 # Where the page is published (below the Swedish root); no other language has it.
@@ -23,7 +24,8 @@ def status_page_markdown(project: Project, catalog: Catalog, policy: Policy) -> 
     """The page's Markdown: front matter that keeps it out of search, the table, a legend,
     and the facts: how many are in each state, and those not verified with their source."""
     facts = fact_entries(catalog, project.root, policy)
-    matrix = build_matrix(project, GitRepo(project.root))
+    repo = GitRepo(project.root)
+    matrix = with_words(project, repo, build_matrix(project, repo))
     urls = {page: "../" + page_url(page) for page in matrix.pages}
     template = environment(project.templates, "web").get_template(TEMPLATE)
     markdown = template.render(

@@ -19,6 +19,7 @@ from victiminfo.translation.exchange import (
     Returned,
     ReturnedPage,
     cut_page,
+    for_review,
     plan_units,
     untouched,
 )
@@ -28,6 +29,7 @@ from victiminfo.translation.record import (
     Value,
     Work,
     checked_name,
+    review_values,
     rewritten,
     swedish_revision,
     updated_values,
@@ -35,11 +37,11 @@ from victiminfo.translation.record import (
 from victiminfo.translation.status import build_matrix, read_meta
 from victiminfo.translation.xliff import XliffError, read_xliff, write_xliff
 
-TO_DO = (State.missing, State.stale)
+TO_DO = (State.missing, State.stale, State.machine)  # what a person still has to do
 
 
 def export_plans(project: Project, repo: GitRepo, code: str, every: bool = False) -> list[PagePlan]:
-    """A plan for each missing and stale page of a language (every page with every=True)."""
+    """A plan for each missing, stale and machine-translated page (every page with every=True)."""
     languages = load_languages(project.data / "languages.yml")
     source = languages.default.code
     if code not in languages.codes or code == source:
@@ -70,24 +72,38 @@ def _plan(
     sv = project.docs / source / page
     revision = swedish_revision(repo, sv)
     read_page_text(project.docs, source, page)  # front matter that is not YAML, with its line
-    return PagePlan(
-        page,
-        revision,
-        state,
-        plan_units(sv.read_text("utf-8"), *_translation(project, repo, sv, code, page)),
-    )
+    existing = existing_translation(project, repo, sv, code, page)
+    return PagePlan(page, revision, state, offered(sv.read_text("utf-8"), existing))
 
 
-def _translation(
+@dataclass(frozen=True)
+class Existing:
+    """A translation as it is: its text, the Swedish it was made from, whether a machine made it.
+
+    text is None when the page is not translated; then when the source revision is unknown.
+    """
+
+    text: str | None = None
+    then: str | None = None
+    machine: bool = False
+
+
+def existing_translation(
     project: Project, repo: GitRepo, sv: Path, code: str, page: PurePosixPath
-) -> tuple[str | None, str | None]:
-    """The translation's text and the Swedish text (sv) it was made from (None when unknown)."""
+) -> Existing:
+    """The translation of the Swedish page sv into code, as it is in the work tree."""
     target = project.docs / code / page
     if not target.is_file():
-        return None, None
+        return Existing()
     meta = read_meta(project, code, page)
     then = repo.file_at(meta.source_revision, sv) if meta and meta.source_revision else None
-    return target.read_text("utf-8"), then
+    return Existing(target.read_text("utf-8"), then, bool(meta and meta.machine_translation))
+
+
+def offered(now: str, existing: Existing) -> list[Planned]:
+    """The units of the Swedish text now, with the targets offered; machine text awaits review."""
+    planned = plan_units(now, existing.text, existing.then)
+    return for_review(planned) if existing.machine else planned
 
 
 def export_text(
@@ -107,9 +123,12 @@ def export_text(
 class ImportReport:
     """What an import did: pages written, pages left as they were (and why)."""
 
+    language: str = ""
     written: list[Path] = field(default_factory=list)
     unchanged: list[PurePosixPath] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    reviewed: list[PurePosixPath] = field(default_factory=list)  # machine text a person confirmed
+    still_machine: list[PurePosixPath] = field(default_factory=list)  # not every block confirmed
 
 
 def read_returned(path: Path) -> Returned:
@@ -148,7 +167,7 @@ def import_file(project: Project, repo: GitRepo, path: Path, by: str | None) -> 
             rule=Rule.EXCHANGE_TRANSLATOR_UNKNOWN,
             hint="add --by 'NAME' (a person or the agency), one line of text",
         ) from None
-    report = ImportReport()
+    report = ImportReport(langs[1])
     writes: dict[Path, str] = {}
     problems: list[Problem] = []
     for page in returned.pages:
@@ -213,20 +232,26 @@ def _import_page(
             line=page.line,
             hint="import the file into the repository it was exported from",
         )
-    translation, old = _translation(project, repo, sv, code, page.page)
-    planned = plan_units(then, translation, old)
+    existing = existing_translation(project, repo, sv, code, page.page)
+    planned = offered(then, existing)
     targets = _targets(path, then, planned, page)
     if untouched(planned, {i: (u.target, u.confirmed) for i, u in page.units.items()}):
         report.unchanged.append(page.page)
+        report.still_machine += [page.page] if existing.machine else []
         return None
     waiting = [
         p for p in planned if not targets.get(p.unit.id) or not page.units[p.unit.id].confirmed
     ]
     if waiting:
         report.skipped += [_waiting(path, page, p) for p in waiting]
+        report.still_machine += [page.page] if existing.machine else []
         return None
-    text, retitled = _rebuild(then, translation, targets)
-    values = retitled | updated_values(page.revision, work)
+    text, retitled = _rebuild(then, existing.text, targets)
+    if existing.machine:
+        report.reviewed.append(page.page)
+        values = retitled | review_values(page.revision, work)
+    else:
+        values = retitled | updated_values(page.revision, work)
     return rewritten(project.docs / code / page.page, text, values)
 
 

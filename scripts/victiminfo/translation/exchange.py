@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from victiminfo.content.page_text import YAML_LINE, parse_front_matter, split_front_matter
@@ -94,6 +94,19 @@ def plan_units(now: str, translation: str | None, then: str | None) -> list[Plan
         ]
     note = "The current translation does not follow the Swedish page's structure."
     return [Planned(u, note=note) for u in source.units]
+
+
+MACHINE_NOTE = (
+    "Machine translation: compare it with the Swedish, correct it, and mark it done "
+    "(remove 'fuzzy'; XLIFF: state translated or reviewed)."
+)
+
+
+def for_review(planned: list[Planned]) -> list[Planned]:
+    """A machine translation's units: every offered target waits for a person (not confirmed)."""
+    return [
+        replace(p, confirmed=False, note=p.note or MACHINE_NOTE) if p.target else p for p in planned
+    ]
 
 
 def _aligned(a: Page, b: Page) -> bool:

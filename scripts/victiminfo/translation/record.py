@@ -100,6 +100,11 @@ def reviewed_values(revision: str, work: Work) -> dict[str, Value]:
     return {"machine_translation": False, "reviewed_by": work.name, "reviewed_revision": revision}
 
 
+def review_values(revision: str, work: Work) -> dict[str, Value]:
+    """Keys for a machine translation a person corrected and confirmed against revision."""
+    return {"source_revision": revision} | reviewed_values(revision, work)
+
+
 def select_pages(project: Project, code: str, patterns: list[str]) -> list[PurePosixPath]:
     """The translated pages matching patterns ('*', 'orter/*', 'index.md' or 'index')."""
     pages = source_pages(project.docs, code) if (project.docs / code).is_dir() else []

@@ -15,6 +15,19 @@ from victiminfo.translation.meta import State, TranslationMeta, parse_meta, tran
 
 
 @dataclass(frozen=True)
+class WordCount:
+    """A language's Swedish words: all of them, and those a person must still work on."""
+
+    source: int
+    left: int  # in missing pages, machine text, and the changed blocks of stale pages
+
+    @property
+    def percent(self) -> int:
+        """The share of Swedish words translated or reviewed by a person, rounded down."""
+        return (self.source - self.left) * 100 // self.source if self.source else 100
+
+
+@dataclass(frozen=True)
 class Matrix:
     """States by (page, language), plus where they were computed from."""
 
@@ -24,6 +37,7 @@ class Matrix:
     revision: str | None
     has_history: bool
     problems: list[Problem] = field(default_factory=list)
+    words: dict[str, WordCount] = field(default_factory=dict)  # by language, once counted
 
     def state(self, page: PurePosixPath, code: str) -> State:
         """The state of one translation."""

@@ -42,21 +42,37 @@ def paint(text: str, state: State, colour: bool) -> str:
 
 def terminal(matrix: Matrix, colour: bool) -> str:
     """A table for the terminal: one row per page, one column per language, then counts."""
-    width = max([len("page"), *(len(str(p)) for p in matrix.pages)])
-    head = "page".ljust(width) + "".join(f" {code:>3}" for code in matrix.codes)
+    width = max([len(WORDS_DONE), *(len(str(p)) for p in matrix.pages)])
+    col = max([3, *(len(str(w.left)) for w in matrix.words.values())])
+    head = "page".ljust(width) + "".join(f" {code:>{col}}" for code in matrix.codes)
     rows = [head]
     for page in matrix.pages:
         cells = "".join(
-            " " + paint(f"{LOOKS[s].symbol:>3}", s, colour)
+            " " + paint(f"{LOOKS[s].symbol:>{col}}", s, colour)
             for s in (matrix.state(page, code) for code in matrix.codes)
         )
         rows.append(str(page).ljust(width) + cells)
     rows.append("")
     for state in ORDER:
         label = f"{LOOKS[state].symbol} {LOOKS[state].english}".ljust(width)
-        counts = "".join(f" {matrix.counts(code)[state]:>3}" for code in matrix.codes)
+        counts = "".join(f" {matrix.counts(code)[state]:>{col}}" for code in matrix.codes)
         rows.append(paint(label, state, colour) + counts)
+    rows += _word_rows(matrix, (width, col))
     return "\n".join([_header(matrix), "", *rows, "", legend(), *_notes(matrix)]) + "\n"
+
+
+WORDS_DONE = "% words by a person"  # translated or reviewed by a person, of the Swedish words
+WORDS_LEFT = "words left"  # to translate or review: missing, machine, changed blocks
+
+
+def _word_rows(matrix: Matrix, widths: tuple[int, int]) -> list[str]:
+    """Per language: the share of Swedish words a person translated or reviewed, words left."""
+    if not matrix.words:
+        return []
+    width, col = widths
+    percent = "".join(f" {matrix.words[c].percent:>{col}}" for c in matrix.codes)
+    left = "".join(f" {matrix.words[c].left:>{col}}" for c in matrix.codes)
+    return ["", WORDS_DONE.ljust(width) + percent, WORDS_LEFT.ljust(width) + left]
 
 
 def _header(matrix: Matrix) -> str:
@@ -67,9 +83,16 @@ def _header(matrix: Matrix) -> str:
     )
 
 
+WORDS_MEANING = (
+    "Words are the Swedish words of the pages (links and placeholders not counted). Left: "
+    "those of missing pages, of machine translations and of the changed blocks of stale pages."
+)
+
+
 def legend() -> str:
-    """One line per state: symbol, name, meaning."""
-    return "\n".join(f"  {LOOKS[s].symbol}  {LOOKS[s].english}: {LOOKS[s].meaning}" for s in ORDER)
+    """One line per state: symbol, name, meaning; then what the word counts mean."""
+    lines = [f"  {LOOKS[s].symbol}  {LOOKS[s].english}: {LOOKS[s].meaning}" for s in ORDER]
+    return "\n".join([*lines, f"  {WORDS_MEANING}"])
 
 
 def _notes(matrix: Matrix) -> list[str]:
@@ -93,8 +116,22 @@ def markdown(matrix: Matrix, changed: list[str] | None = None) -> str:
         for page in matrix.pages
     ]
     parts = ["### Translation status", "", *summary(matrix, changed), "", head, rule, *rows]
+    if matrix.words:
+        parts += [
+            f"| **{WORDS_DONE}** | "
+            + " | ".join(f"{matrix.words[c].percent} %" for c in matrix.codes)
+            + " |",
+            f"| **{WORDS_LEFT}** | "
+            + " | ".join(str(matrix.words[c].left) for c in matrix.codes)
+            + " |",
+        ]
     keys = " · ".join(f"{LOOKS[s].symbol} {LOOKS[s].english}" for s in ORDER)
-    parts += ["", f"Legend: {keys}.", "", f"Revision: `{matrix.revision or 'none'}`."]
+    parts += [
+        "",
+        f"Legend: {keys}. {WORDS_MEANING}",
+        "",
+        f"Revision: `{matrix.revision or 'none'}`.",
+    ]
     parts += [f"- problem: `{p.path.name}`: {p.headline()}" for p in matrix.problems]
     return "\n".join(parts) + "\n"
 
@@ -109,7 +146,13 @@ def summary(matrix: Matrix, changed: list[str] | None = None) -> list[str]:
             lines.append(f"- `{page}` changed since it was translated into {stale}")
         if missing:
             lines.append(f"- `{page}` is not translated into {missing}")
-    return lines or ["- Every page is translated from the current Swedish text."]
+    machine = [c for c in matrix.codes if matrix.counts(c)[State.machine]]
+    if machine:
+        lines.append(
+            "- Machine translations no person has reviewed: "
+            + ", ".join(f"{c} ({matrix.counts(c)[State.machine]})" for c in machine)
+        )
+    return lines or ["- Every page is translated by a person from the current Swedish text."]
 
 
 def changes(changed: list[str]) -> list[str]:
@@ -148,6 +191,10 @@ def as_json(matrix: Matrix) -> str:
         "counts": {
             code: {s.value: n for s, n in matrix.counts(code).items()} for code in matrix.codes
         },
+        "words": {
+            code: {"source": w.source, "left": w.left, "percent": w.percent}
+            for code, w in matrix.words.items()
+        },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -169,6 +216,8 @@ class Table:
     rows: tuple[TableRow, ...]
     done: tuple[int, ...]
     total: int
+    percent: tuple[int, ...] = ()  # of the Swedish words, translated or reviewed by a person
+    left: tuple[int, ...] = ()  # words a person must still translate or review
 
 
 def site_table(matrix: Matrix, page_url: dict[PurePosixPath, str]) -> Table:
@@ -182,7 +231,15 @@ def site_table(matrix: Matrix, page_url: dict[PurePosixPath, str]) -> Table:
         for page in matrix.pages
     )
     done = tuple(_done(matrix, code) for code in matrix.codes)
-    return Table(tuple(matrix.codes), rows, done, len(matrix.pages))
+    words = [matrix.words[code] for code in matrix.codes if code in matrix.words]
+    return Table(
+        tuple(matrix.codes),
+        rows,
+        done,
+        len(matrix.pages),
+        tuple(w.percent for w in words),
+        tuple(w.left for w in words),
+    )
 
 
 def _done(matrix: Matrix, code: str) -> int:

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from victiminfo.content.segments import Node, Pc, Ph, codes, match_codes, parse_inline
 from victiminfo.translation.exchange import PagePlan, Planned, Returned, ReturnedPage, ReturnedUnit
+from victiminfo.translation.meta import State
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -47,12 +48,14 @@ def _file(number: int, plan: PagePlan) -> list[str]:
         "links, fact placeholders and formatting: keep every link and placeholder.</note>",
         "    </notes>",
     ]
+    done = "reviewed" if plan.state == State.reviewed else "translated"
     for planned in plan.units:
-        lines += _unit(planned)
+        lines += _unit(planned, done)
     return [*lines, "  </file>"]
 
 
-def _unit(planned: Planned) -> list[str]:
+def _unit(planned: Planned, done: str) -> list[str]:
+    """One block; a confirmed target is `done` (translated, or reviewed by a person)."""
     unit = planned.unit
     nodes = unit.nodes
     table = _code_table(nodes)
@@ -68,7 +71,7 @@ def _unit(planned: Planned) -> list[str]:
                 lines.append(f'        <data id="d{number}s">{escape(code.start)}</data>')
                 lines.append(f'        <data id="d{number}e">{escape(code.end)}</data>')
         lines.append("      </originalData>")
-    state = "translated" if planned.confirmed and planned.target else "initial"
+    state = done if planned.confirmed and planned.target else "initial"
     lines.append(f'      <segment state="{state}">')
     lines.append(f'        <source xml:space="preserve">{_inline(nodes, table)}</source>')
     if planned.target:
