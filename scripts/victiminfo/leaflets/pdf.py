@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from victiminfo.leaflets.fit import SIZES, Fitted, TooLong, fit
 
 if TYPE_CHECKING:
-    from weasyprint import Document
+    from weasyprint import CSS, Document
+    from weasyprint.text.fonts import FontConfiguration
 
 PDF_VARIANT = "pdf/ua-1"
 OPTIONS: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
@@ -118,13 +119,17 @@ def _render(todo: list[tuple[Job, Path]], sizes: Path) -> Iterator[Rendered]:
         yield from pool.map(render_one, jobs, targets, folders, chunksize=2)
 
 
-def render_one(job: Job, target: Path, sizes: Path) -> Rendered:
+def render_one(
+    job: Job, target: Path, sizes: Path, font_config: FontConfiguration | None = None
+) -> Rendered:
     """Fit one leaflet to its pages and write it to target (a temporary file, then rename).
 
-    sizes: the folder that keeps the size each leaflet fitted at last time.
+    sizes: the folder that keeps the size each leaflet fitted at last time. font_config:
+    the process's own by default (one per render worker, issue #15).
     """
     remembered = sizes / (hashlib.sha256(str(job.output).encode("utf-8")).hexdigest() + ".txt")
-    result = fit(_lay_out(job), job.html, job.pages, job.notes, _last_size(remembered))
+    fonts = font_config or worker_fonts(os.getpid())
+    result = fit(_lay_out(job, fonts), job.html, job.pages, job.notes, _last_size(remembered))
     if isinstance(result, TooLong):
         return Rendered(job.output, None, result)
     _write(result, target)
@@ -132,19 +137,36 @@ def render_one(job: Job, target: Path, sizes: Path) -> Rendered:
     return Rendered(job.output, result.size)
 
 
-def _lay_out(job: Job) -> Callable[[str, float], Document]:
+def _lay_out(job: Job, fonts: FontConfiguration) -> Callable[[str, float], Document]:
     """Lay the job's HTML out at a base font size (in points)."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     def lay_out(html: str, size: float) -> Document:
-        sheets = [*(_stylesheet(s) for s in job.stylesheets), CSS(string=_base_size(size))]
-        return HTML(string=html, base_url=job.base_url).render(stylesheets=sheets, **OPTIONS)
+        sheets = [*(_stylesheet(s, _stamp(s), fonts) for s in job.stylesheets)]
+        sheets.append(_base_size(size, fonts))
+        document = HTML(string=html, base_url=job.base_url)
+        return document.render(stylesheets=sheets, font_config=fonts, **OPTIONS)
 
     return lay_out
 
 
-def _base_size(size: float) -> str:
-    return f"html {{ font-size: {size}pt; }}"
+@cache
+def worker_fonts(pid: int) -> FontConfiguration:
+    """One WeasyPrint font configuration per process (pid: never one inherited from a fork).
+
+    Building it (fontconfig's font set, Pango's font map, the faces it loads) cost a third of
+    each leaflet when every leaflet had its own; the PDFs are the same bytes (issue #15).
+    """
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _base_size(size: float, fonts: FontConfiguration) -> CSS:
+    from weasyprint import CSS
+
+    return CSS(string=f"html {{ font-size: {size}pt; }}", font_config=fonts)
 
 
 def _write(fitted: Fitted[Document], target: Path) -> None:
@@ -168,10 +190,16 @@ def _remember(path: Path, size: float) -> None:
 
 
 @cache
-def _stylesheet(path: Path) -> object:
+def _stylesheet(path: Path, stamp: tuple[int, int], fonts: FontConfiguration) -> CSS:
+    """A stylesheet parsed once per process and font configuration, again when it changed."""
     from weasyprint import CSS
 
-    return CSS(filename=str(path))
+    return CSS(filename=str(path), font_config=fonts)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _fingerprint(path: Path) -> str:
