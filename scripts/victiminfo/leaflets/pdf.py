@@ -1,15 +1,12 @@
-"""Render leaflet HTML to tagged PDF with WeasyPrint, fitted to its pages, cached, in workers."""
+"""Render leaflet HTML to tagged PDF with WeasyPrint, fitted to its pages, one font set a worker."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,67 +53,25 @@ class Rendered:
     too_long: TooLong | None = None
 
 
-@dataclass(frozen=True)
-class Overflow:
-    """A leaflet that does not fit its pages even at the smallest size."""
-
-    output: Path
-    too_long: TooLong
-
-
 @cache
 def _renderer_digest(
     fonts: tuple[Path, ...], stylesheets: tuple[Path, ...], stamps: tuple[str, ...]
 ) -> str:
-    """What every leaflet shares: WeasyPrint's version, the PDF variant, fonts, stylesheets.
+    """What every card shares: the libraries' versions, the PDF variant, fonts, stylesheets.
 
     Computed once per build (stamps: the stylesheets' sizes and times, so an edited one is
     read again), without importing WeasyPrint: a build in which no leaflet changed does not
     pay for loading it (issue #7).
     """
     digest = hashlib.sha256()
-    for part in (metadata.version("weasyprint"), PDF_VARIANT, *map(_fingerprint, fonts)):
+    from victiminfo.leaflets.inputs import library_versions, native_versions
+
+    versions = (*library_versions(), *native_versions())
+    for part in (*versions, PDF_VARIANT, *map(_fingerprint, fonts)):
         digest.update(part.encode("utf-8") + b"\0")
     for sheet in stylesheets:
         digest.update(sheet.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def render_all(
-    jobs: list[Job], cache_dir: Path, fonts: Sequence[Path], progress: Callable[[int, int], None]
-) -> tuple[int, list[Overflow]]:
-    """Render every job (or copy it from the cache): how many were rendered anew, and the
-    leaflets that do not fit (none of which is written)."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = [cache_dir / f"{job.key(fonts)}.pdf" for job in jobs]
-    todo = [(job, path) for job, path in zip(jobs, cached, strict=True) if not path.exists()]
-    done = len(jobs) - len(todo)
-    progress(done, len(jobs))
-    overflows = []
-    for result in _render(todo, cache_dir / "fit"):
-        done += 1
-        progress(done, len(jobs))
-        if result.too_long is not None:
-            overflows.append(Overflow(result.output, result.too_long))
-    if overflows:
-        return len(todo), overflows
-    for job, path in zip(jobs, cached, strict=True):
-        job.output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, job.output)
-    return len(todo), []
-
-
-def _render(todo: list[tuple[Job, Path]], sizes: Path) -> Iterator[Rendered]:
-    workers = min(len(todo), os.cpu_count() or 1)
-    folders = [sizes] * len(todo)
-    if workers <= 1 or len(todo) < 4:
-        yield from (render_one(job, cached, sizes) for job, cached in todo)
-        return
-    import weasyprint  # noqa: F401  (loaded once here, shared by the forked workers)
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        jobs, targets = [j for j, _ in todo], [c for _, c in todo]
-        yield from pool.map(render_one, jobs, targets, folders, chunksize=2)
 
 
 def render_one(
