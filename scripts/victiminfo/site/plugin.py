@@ -51,6 +51,8 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         # Under plain `mkdocs`, a content error is a PluginError (MkDocs prints it and stops);
         # the victiminfo command line sets this to False to receive the ContentError itself.
         self.errors_to_mkdocs = True
+        # The state our command line loaded before the build (its leaflets start from it).
+        self.preloaded: SiteState | None = None
 
     def content_error(self, exc: ContentError) -> Exception:
         """The error to raise for bad content: MkDocs' kind, or ours for our command line."""
@@ -64,7 +66,8 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """At the start of a build: load facts and strings, give the i18n plugin our languages."""
         if self.state is None or not i18n_plugin(config).building:
-            self.state = self._load(config)
+            self.state = self.preloaded or self._load(config)
+            self.preloaded = None
             fill_languages(config, self.state, self.config.build_languages)
             pin_build_date(self.state.policy.edition)
         config.extra["preview"] = self.serving
@@ -76,6 +79,11 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             through_server=self.config.server == "nginx" and not self.serving,
         )
         return config
+
+    def preload(self, config: MkDocsConfig) -> SiteState:
+        """Load the next build's state now, so that the leaflets can start before the site."""
+        self.preloaded = self._load(config)
+        return self.preloaded
 
     def _load(self, config: MkDocsConfig) -> SiteState:
         try:
