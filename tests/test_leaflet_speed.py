@@ -18,6 +18,7 @@ from victiminfo.leaflets.pdf import render_one
 from victiminfo.leaflets.plan import plan_leaflets
 from victiminfo.project import Project
 from victiminfo.site.loading import load_site_state
+from victiminfo.site.templating import NO_SHARED_TEMPLATES
 
 
 def test_one_font_configuration_per_worker_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -144,3 +145,20 @@ def test_a_changed_number_renders_its_leaflets_again_and_reaches_print(tmp_path:
             check=True,
         ).stdout
         assert "08-123 456 79" in text and "08-123 456 78" not in text, name
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_compiled_templates_shared_across_languages_give_the_same_site(tmp_path: Path) -> None:
+    """The theme's templates compiled once for every language's build give the site the bytes
+    of one compiled again for each language (issue #15)."""
+    root = copy_site(FIXTURES / "small-site", tmp_path / "project")
+    command = ["build", "--root", str(root), "--no-leaflets", "--site-dir"]
+    shared = run_cli(*command, str(tmp_path / "shared"))
+    alone = run_cli(*command, str(tmp_path / "own"), env={NO_SHARED_TEMPLATES: "1"})
+    assert shared.returncode == alone.returncode == 0, shared.stderr + alone.stderr
+    files = _files(tmp_path / "shared")
+    assert len([name for name in files if name.endswith("index.html")]) > 5
+    assert files == _files(tmp_path / "own")

@@ -6,6 +6,7 @@ import os
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -24,6 +25,7 @@ from victiminfo.site.loading import state_from_config
 from victiminfo.site.search_index import write_language_indexes
 from victiminfo.site.state import SiteState
 from victiminfo.site.status_page import STATUS_PAGE, status_page_markdown
+from victiminfo.site.templating import share_compiled_templates
 
 
 def as_plugin_error(exc: ContentError) -> PluginError:
@@ -100,6 +102,12 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
 
     def _current(self, config: MkDocsConfig) -> str:
         return str(i18n_plugin(config).current_language)
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Compile the theme's templates once per process, not once per language (issue #15)."""
+        return share_compiled_templates(env)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
