@@ -79,8 +79,9 @@ class LeafletRun:
                 self.records[leaflet.output] = record
         self.cards = [(job, job.key(fonts)) for job in card_jobs(self.plan, Path(), state)]
         new_cards = [(job, key) for job, key in self.cards if not pdf_path(cache, key).exists()]
-        self.rendered = len(todo) + len(new_cards)
-        self.workers = Workers(Context(state, fonts), self.rendered)
+        self.rendered = len(todo)  # leaflets (the report counts them, not the cards)
+        self.pending = len(todo) + len(new_cards)
+        self.workers = Workers(Context(state, fonts), self.pending)
         for leaflet in todo:
             self.workers.submit(make_leaflet, self._task(leaflet))
         for job, key in new_cards:
@@ -94,7 +95,7 @@ class LeafletRun:
     def finish(self, out: Path, progress: Progress) -> LeafletReport:
         """Wait for the workers, then write every leaflet, card and print file into out."""
         total = len(self.plan) + len(self.cards)
-        done = total - self.rendered
+        done = total - self.pending
         progress(done, total)
         problems: list[Problem] = []
         try:
