@@ -264,3 +264,10 @@ def test_each_cell_has_station_booklets_and_cards(tmp_path: Path) -> None:
         assert "{{ services ort-01-polisstation }}" in station.read_text(encoding="utf-8")
     catalog = load_catalog(root / "docs" / "_data")
     assert catalog.places["ort-01-polisstation"].kind == "police_station"
+
+
+def test_cells_can_be_chosen_on_the_command_line() -> None:
+    """`scripts/bench --cells 8x10` runs a small grid on a busy machine (issue #15)."""
+    from victiminfo.benchmark.__main__ import _cells
+
+    assert _cells("8x10,24x4") == (content.Cell(8, 10), content.Cell(24, 4))
