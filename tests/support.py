@@ -23,9 +23,11 @@ def copy_site(source: Path, target: Path) -> Path:
     return target
 
 
-def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """Run `python -m victiminfo ARGS` as scripts/* do, capturing its output."""
-    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+def run_cli(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m victiminfo ARGS` as scripts/* do (env: more variables), capturing it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "victiminfo", *args],
         cwd=cwd,

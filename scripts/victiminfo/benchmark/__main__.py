@@ -9,17 +9,19 @@ import signal
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from victiminfo.benchmark.content import Cell
 from victiminfo.benchmark.machine import load_average, machine
 from victiminfo.benchmark.measure import CommandFailed
 from victiminfo.benchmark.notes import notes
 from victiminfo.benchmark.preview import PreviewFailed
 from victiminfo.benchmark.progress import Progress
 from victiminfo.benchmark.report import targets, write_reports
-from victiminfo.benchmark.runner import FULL, QUICK, run_plan
+from victiminfo.benchmark.runner import FULL, QUICK, Plan, run_plan
 from victiminfo.project import REPO
 
 RESULTS = REPO / "scripts" / "bench-results"
@@ -37,8 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        help=f"where results go (default: {RESULTS}, --quick: {RESULTS / 'quick'})",
+        help=f"where results go (default: {RESULTS}, --quick: {RESULTS / 'quick'}, --cells: "
+        f"{RESULTS / 'cells'})",
     )
+    parser.add_argument(
+        "--cells",
+        type=_cells,
+        metavar="SxL,...",
+        help="only these cells, e.g. 8x10 (S services, L languages), for a quick look",
+    )
+    parser.add_argument("--runs", type=int, default=None, help="runs of each build per cell")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument(
         "--report-from",
@@ -47,11 +57,16 @@ def main(argv: list[str] | None = None) -> int:
         help="run nothing: write the report again from a results.json",
     )
     args = parser.parse_args(argv)
-    args.out = args.out or (RESULTS / "quick" if args.quick else RESULTS)
+    default = RESULTS / "cells" if args.cells else RESULTS / "quick" if args.quick else RESULTS
+    args.out = args.out or default
     if args.report_from:
         return _report(json.loads(args.report_from.read_text(encoding="utf-8")), args.out)
     signal.signal(signal.SIGTERM, _stop)
     plan = QUICK if args.quick else FULL
+    if args.cells:
+        plan = Plan(cells=args.cells, runs=plan.runs, sample=QUICK.sample, quick=True)
+    if args.runs:
+        plan = replace(plan, runs=args.runs)
     work = Path(tempfile.mkdtemp(prefix="victiminfo-bench-"))
     started, clock, load_start = datetime.now(UTC), time.monotonic(), load_average()
     progress = Progress(plan.steps())
@@ -71,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     if not results:
         return status or 1
     mode = "quick" if plan.quick else "full grid"
+    if args.cells:
+        mode = "cells " + ", ".join(cell.name for cell in plan.cells)
     report: dict[str, Any] = {
         "mode": mode if not status else f"{mode}, stopped after {len(results)} cell(s)",
         "started": started.isoformat(timespec="seconds"),
@@ -82,6 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         print(f"The generated projects are kept in {work}")
     return _report(report, args.out) or status
+
+
+def _cells(text: str) -> tuple[Cell, ...]:
+    """'8x10,24x4' as cells."""
+    try:
+        return tuple(Cell(*(int(n) for n in part.split("x"))) for part in text.split(","))
+    except (TypeError, ValueError):
+        raise argparse.ArgumentTypeError(f"'{text}': write cells as SxL, e.g. 8x10") from None
 
 
 def _report(report: dict[str, Any], out: Path) -> int:

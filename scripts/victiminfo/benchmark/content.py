@@ -117,6 +117,40 @@ def service_page(template: str, index: int) -> str:
     return text + f"\nRing {{{{ phone {service_slug(index)} main }}}}.\n"
 
 
+STATION_TEMPLATE = "orter/solna-polisstation.md"
+SERVICES_PER_STATION = 8  # one police station (a booklet and a language card) per 8 services
+STATION_SERVICES = 6  # the synthetic services a station lists (and polisen)
+
+
+def station_count(services: int) -> int:
+    """How many synthetic police stations a cell of this many services has."""
+    return max(1, services // SERVICES_PER_STATION)
+
+
+def station_slug(index: int) -> str:
+    """The file name of synthetic station number index (1-based): a booklet and a card."""
+    return f"ort-{index:02d}-polisstation"
+
+
+def station_data(index: int, services: int) -> dict[str, Any]:
+    """A police station listing the first synthetic services and the real police."""
+    listed = [{"service": service_slug(i)} for i in range(1, min(services, STATION_SERVICES) + 1)]
+    return {
+        "name": f"Polisstationen i Exempelort {index:02d}",
+        "kind": "police_station",
+        "services": [*listed, {"service": "polisen"}],
+    }
+
+
+def station_page(template: str, index: int) -> str:
+    """The real station page of a language made into synthetic station number index."""
+    text = template.replace(
+        "{{ services solna-polisstation }}", f"{{{{ services {station_slug(index)} }}}}"
+    )
+    text = text.replace("{{ phone brottsofferjouren ", "{{ phone " + service_slug(1) + " ")
+    return text.replace("Solna", f"Exempelort {index:02d}")
+
+
 def index_page(services: int) -> str:
     """The start page: a link to every service."""
     links = "\n".join(
@@ -132,7 +166,8 @@ PRINT_PAGE = "skriv-ut.md"
 def nav(services: int) -> list[Any]:
     """The nav: start page, the services section, the print page (as in the real mkdocs.yml)."""
     section = [f"tjanster/{service_slug(i)}.md" for i in range(1, services + 1)]
-    return ["index.md", {"Tjänster": section}, PRINT_PAGE]
+    places = [f"orter/{station_slug(i)}.md" for i in range(1, station_count(services) + 1)]
+    return ["index.md", {"Tjänster": section}, {"Orter": places}, PRINT_PAGE]
 
 
 def site_config(services: int, *, plain: bool = False, repo: Path = REPO) -> dict[str, Any]:
@@ -200,8 +235,11 @@ def write_project(cell: Cell, target: Path, repo: Path = REPO) -> Path:
         shutil.copyfile(repo / "docs" / "_data" / "ui" / f"{code}.yml", data / "ui" / f"{code}.yml")
     for index in range(1, cell.services + 1):
         _dump(data / "services" / f"{service_slug(index)}.yml", service_data(index))
+    for index in range(1, station_count(cell.services) + 1):
+        _dump(data / "places" / f"{station_slug(index)}.yml", station_data(index, cell.services))
     for code in codes:
         _write_language(docs / code, page_template(code, repo), cell.services)
+        _write_stations(docs / code, real_page(code, STATION_TEMPLATE, repo), cell.services)
         (docs / code / PRINT_PAGE).write_text(real_page(code, PRINT_PAGE, repo), encoding="utf-8")
     _dump(target / "mkdocs.yml", site_config(cell.services, repo=repo))
     _dump(target / "plain.yml", plain_config(cell.services, codes, repo))
@@ -229,6 +267,13 @@ def _write_language(folder: Path, template: str, services: int) -> None:
     for index in range(1, services + 1):
         page = folder / "tjanster" / f"{service_slug(index)}.md"
         page.write_text(service_page(template, index), encoding="utf-8")
+
+
+def _write_stations(folder: Path, template: str, services: int) -> None:
+    (folder / "orter").mkdir(parents=True)
+    for index in range(1, station_count(services) + 1):
+        page = folder / "orter" / f"{station_slug(index)}.md"
+        page.write_text(station_page(template, index), encoding="utf-8")
 
 
 def _dump(path: Path, data: object) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from victiminfo.benchmark.content import Cell, language_codes, write_project
+from victiminfo.benchmark.content import Cell, language_codes, station_count, write_project
 from victiminfo.benchmark.machine import load_average
 from victiminfo.benchmark.measure import Sample, stats
 from victiminfo.benchmark.measure import run_measured as _run
@@ -90,8 +90,10 @@ class CellBench:
             "cell": cell.name,
             "services": cell.services,
             "languages": list(language_codes(cell.languages)),
-            "pages": cell.services * cell.languages,
-            "leaflets": cell.services * cell.languages,
+            "pages": (cell.services + station_count(cell.services)) * cell.languages,
+            "leaflets": (cell.services + station_count(cell.services)) * cell.languages,
+            "booklets": station_count(cell.services) * cell.languages,
+            "cards": station_count(cell.services),
         }
 
     def ours(self) -> list[str]:
@@ -157,6 +159,10 @@ class CellBench:
         self.result["leaflet_sample"] = [item.name for item in chosen]
         self.result["weasyprint_cli"] = timed(commands)
         self.result["warm_render"] = stats(warm).as_dict()
+        self.result["warm_render_by_format"] = leaflets.by_format(chosen, warm)
+        self.result["parallel"] = leaflets.parallel_speedup(chosen, self.work / "parallel")
+        imposed = leaflets.time_impositions(self.site, [item.name for item in chosen])
+        self.result["impose"] = stats(imposed).as_dict()
         if self.profiled():
             self.result["profile_render"] = profile_call(
                 lambda: leaflets.time_warm_renders(chosen[:4], self.work / "profiled")
@@ -221,7 +227,28 @@ def derive(result: Figure) -> Figure:
             "full_per_page_and_leaflet": full / n,
             "leaflet_step_per_leaflet": (full - result["unchanged"][clock]["median"]) / n,
         }
+    if "parallel" in result:
+        out["limit"] = physical_limit(result)
     return out
+
+
+def physical_limit(result: Figure) -> Figure:
+    """The full build's floor on this machine: its CPU time spread over the speed-up two
+    concurrent render loops really had in the same run, and how far the build is from it
+    (issue #15). Per leaflet: the CPU the leaflets added to the build (full against nothing
+    changed, leaflets and cards), and that spread over the same speed-up."""
+    speedup = result["parallel"]["speedup"]
+    full = result["full"]
+    limit = full["cpu"]["median"] / speedup
+    made = result["leaflets"] + result.get("cards", 0)
+    per_leaflet = (full["cpu"]["median"] - result["unchanged"]["cpu"]["median"]) / made
+    return {
+        "speedup": speedup,
+        "limit_s": limit,
+        "full_vs_limit": full["wall"]["median"] / limit,
+        "leaflet_cpu_s": per_leaflet,
+        "leaflet_at_limit_s": per_leaflet / speedup,
+    }
 
 
 def run_plan(plan: Plan, work: Path, progress: Progress, results: list[Figure]) -> None:

@@ -12,13 +12,12 @@ from victiminfo.cli.mkdocs_log import log_mkdocs_to_stderr
 from victiminfo.cli.options import plural, root_option
 from victiminfo.cli.progress import announce, progress_bar
 from victiminfo.cli.server import write_server_config
-from victiminfo.leaflets.build import LeafletReport, build_leaflets
+from victiminfo.leaflets.build import LeafletReport, start_leaflets
 from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
 from victiminfo.server.precompress import precompress
-from victiminfo.site.build import Step, build_and_swap, build_site_into
+from victiminfo.site.build import SiteBuild, Step, build_and_swap
 from victiminfo.site.config import read_options
-from victiminfo.site.state import SiteState
 
 
 @click.command()
@@ -53,26 +52,20 @@ def build(
     started = time.monotonic()
     log_mkdocs_to_stderr()
     reports: list[LeafletReport] = []
-    states: list[SiteState] = []
 
     def site(out: Path) -> None:
-        states.append(_site_step(project, out))
+        _announce_site(project)
+        SiteBuild(project, out).run()
 
-    def leaflets(out: Path) -> None:
-        with progress_bar("Rendering leaflets") as progress:
-            report = build_leaflets(
-                project,
-                out,
-                paper=paper,
-                print_shop=print_shop,
-                state=states[-1],
-                progress=progress,
-            )
-        reports.append(report)
+    def site_and_leaflets(out: Path) -> None:
+        site_build = SiteBuild(project, out)
+        with start_leaflets(site_build.state, paper=paper, print_shop=print_shop) as run:
+            _announce_site(project)
+            site_build.run()  # while the workers render
+            with progress_bar("Rendering leaflets") as progress:
+                reports.append(run.finish(out, progress))
 
-    steps: list[Step] = [site]
-    if not no_leaflets:
-        steps.append(leaflets)
+    steps: list[Step] = [site if no_leaflets else site_and_leaflets]
     nginx = read_options(project.config_file).server == "nginx"
     if nginx:
         steps.append(precompress)
@@ -85,11 +78,10 @@ def build(
     return 0
 
 
-def _site_step(project: Project, out: Path) -> SiteState:
-    """Say what the (silent) MkDocs build is about to do, then run it; the state it loaded."""
+def _announce_site(project: Project) -> None:
+    """Say what the (silent) MkDocs build is about to do."""
     languages = load_languages(project.data / "languages.yml")
     announce(f"Building the site ({plural(len(languages.codes), 'language')}) ...")
-    return build_site_into(project, out)
 
 
 @click.command()

@@ -1,21 +1,39 @@
-"""Build every leaflet: plan, compose, check glyphs, render (cached), and report drafts."""
+"""Build every leaflet: plan, key by inputs, make what changed in workers, report drafts.
+
+A leaflet whose inputs (inputs.py) are unchanged is copied from the cache without being
+composed or rendered. The rest are made by render workers (workers.py) that start as soon as
+the plan is known, so that they render while the site is built (issue #15).
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 
 from victiminfo.errors import ContentError, Problem
+from victiminfo.leaflets.cache import Record, pdf_path, read_record
 from victiminfo.leaflets.card import card_jobs
-from victiminfo.leaflets.compose import LeafletDocument, compose
-from victiminfo.leaflets.fonts import covered_characters, describe, font_files, missing_characters
+from victiminfo.leaflets.compose import LeafletDocument
+from victiminfo.leaflets.fonts import font_files
 from victiminfo.leaflets.impose import impose_all, print_files
-from victiminfo.leaflets.pdf import Job, Overflow, render_all
+from victiminfo.leaflets.inputs import leaflet_keys
+from victiminfo.leaflets.make import (
+    Context,
+    Task,
+    compose_leaflet,
+    glyph_problems,
+    leaflet_job,
+    make_card,
+    make_leaflet,
+)
+from victiminfo.leaflets.pdf import Job
 from victiminfo.leaflets.plan import Leaflet, LeafletSettings, plan_leaflets
-from victiminfo.model.languages import Language
+from victiminfo.leaflets.print_files import has_print_files
+from victiminfo.leaflets.workers import Workers
 from victiminfo.project import Project
-from victiminfo.rules import Rule
 from victiminfo.site.loading import load_site_state
 from victiminfo.site.state import SiteState
 
@@ -24,7 +42,7 @@ Progress = Callable[[int, int], None]  # (leaflets done, leaflets in all)
 
 @dataclass(frozen=True)
 class LeafletReport:
-    """What the leaflet step did."""
+    """What the leaflet step did (an unchanged leaflet's document has only title and doubts)."""
 
     documents: tuple[LeafletDocument, ...]
     rendered: int
@@ -33,6 +51,101 @@ class LeafletReport:
     def drafts(self) -> list[LeafletDocument]:
         """Leaflets printed with the DRAFT mark."""
         return [d for d in self.documents if d.doubts]
+
+
+class LeafletRun:
+    """The leaflets of one build, from the plan to the files in the site.
+
+    Started before the site build (its workers render meanwhile), finished after it; as a
+    context manager it stops the workers when the site build fails.
+    """
+
+    def __init__(
+        self, state: SiteState, settings: LeafletSettings, fonts: tuple[Path, ...]
+    ) -> None:
+        self.state, self.settings = state, settings
+        self.plan = plan_leaflets(state.project.docs, state.catalog.languages, settings)
+        self.languages = languages_by_page(self.plan)
+        self.keys = leaflet_keys(state, self.plan, settings, fonts, self.languages)
+        cache = state.project.cache
+        cache.mkdir(parents=True, exist_ok=True)
+        self.records: dict[PurePosixPath, Record] = {}
+        todo = []
+        for leaflet in self.plan:
+            record = read_record(cache, self.keys[leaflet])
+            if record is None:
+                todo.append(leaflet)
+            else:
+                self.records[leaflet.output] = record
+        self.cards = [(job, job.key(fonts)) for job in card_jobs(self.plan, Path(), state)]
+        new_cards = [(job, key) for job, key in self.cards if not pdf_path(cache, key).exists()]
+        self.rendered = len(todo)  # leaflets (the report counts them, not the cards)
+        self.pending = len(todo) + len(new_cards)
+        self.workers = Workers(Context(state, fonts), self.pending)
+        for leaflet in todo:
+            self.workers.submit(make_leaflet, self._task(leaflet))
+        for job, key in new_cards:
+            self.workers.submit(make_card, job, key)
+
+    def _task(self, leaflet: Leaflet) -> Task:
+        rtl = self.state.language(leaflet.code).dir == "rtl"
+        languages, key = self.languages[leaflet.page], self.keys[leaflet]
+        return Task(leaflet, key, languages, self.settings, has_print_files(self.settings), rtl)
+
+    def finish(self, out: Path, progress: Progress) -> LeafletReport:
+        """Wait for the workers, then write every leaflet, card and print file into out."""
+        total = len(self.plan) + len(self.cards)
+        done = total - self.pending
+        progress(done, total)
+        problems: list[Problem] = []
+        try:
+            for made in self.workers.results():
+                done += 1
+                progress(done, total)
+                problems += made.problems
+                if made.record is not None:
+                    self.records[made.output] = made.record
+        finally:
+            self.close()
+        if problems:
+            raise ContentError(sorted(problems, key=lambda p: (str(p.path), p.message)))
+        return self._write(out)
+
+    def _write(self, out: Path) -> LeafletReport:
+        cache = self.state.project.cache
+        copies = [(self.keys[leaflet], leaflet.output) for leaflet in self.plan]
+        copies += [(key, PurePosixPath(job.output.as_posix())) for job, key in self.cards]
+        for key, output in copies:
+            (out / output).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf_path(cache, key), out / output)
+        documents = [self._document(leaflet) for leaflet in self.plan]
+        files = print_files(documents, out, self.state, self.settings)
+        impose_all(files, cache / "a4")  # imposed by the workers: copies from the cache
+        return LeafletReport(tuple(documents), self.rendered)
+
+    def _document(self, leaflet: Leaflet) -> LeafletDocument:
+        record = self.records[leaflet.output]
+        return LeafletDocument(leaflet, record.title, "", "", record.doubts)
+
+    def close(self) -> None:
+        """Stop the workers (work not started is dropped)."""
+        self.workers.close()
+
+    def __enter__(self) -> LeafletRun:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def start_leaflets(
+    state: SiteState, *, paper: str | None = None, print_shop: bool | None = None
+) -> LeafletRun:
+    """Plan the leaflets, find the changed ones by their inputs and start making them."""
+    settings = effective_settings(state, paper, print_shop)
+    return LeafletRun(state, settings, tuple(font_files(state.catalog.languages.print_families)))
 
 
 def build_leaflets(
@@ -44,24 +157,13 @@ def build_leaflets(
     state: SiteState | None = None,
     progress: Progress | None = None,
 ) -> LeafletReport:
-    """Render every planned leaflet into out/leaflets/, telling progress how far it is.
+    """Make every planned leaflet into out/leaflets/, telling progress how far it is.
 
     The site build's state is used when given, so that facts are loaded once per build.
     """
     state = state or load_site_state(project)
-    documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
-    jobs += card_jobs([doc.leaflet for doc in documents], out, state)
-    rendered, overflows = render_all(
-        jobs,
-        state.project.cache,
-        font_files(state.catalog.languages.print_families),
-        progress or _no_progress,
-    )
-    if overflows:
-        raise ContentError(_overflow_problems(overflows, documents, out, state))
-    settings = effective_settings(state, paper, print_shop)
-    impose_all(print_files(documents, out, state, settings), state.project.cache / "a4")
-    return LeafletReport(tuple(documents), rendered)
+    with start_leaflets(state, paper=paper, print_shop=print_shop) as run:
+        return run.finish(out, progress or _no_progress)
 
 
 def leaflet_jobs(
@@ -72,22 +174,18 @@ def leaflet_jobs(
     print_shop: bool | None = None,
     state: SiteState | None = None,
 ) -> tuple[list[LeafletDocument], list[Job]]:
-    """Every planned leaflet composed and checked, with the WeasyPrint job that renders it."""
+    """Every planned leaflet composed and checked, with the WeasyPrint job that renders it
+    (in this process: for the benchmark and tests, which look at the HTML)."""
     state = state or load_site_state(project)
     settings = effective_settings(state, paper, print_shop)
     plan = plan_leaflets(project.docs, state.catalog.languages, settings)
-    documents = [
-        compose(
-            leaflet,
-            state,
-            state.site_url,
-            state.strings[leaflet.code].t("site_name"),
-            _languages_of(leaflet.page, plan, state),
-        )
-        for leaflet in plan
-    ]
-    _check_glyphs(documents, font_files(state.catalog.languages.print_families), state)
-    return documents, [_job(doc, out, state.project, settings) for doc in documents]
+    languages = languages_by_page(plan)
+    documents = [compose_leaflet(leaflet, state, languages[leaflet.page]) for leaflet in plan]
+    problems = glyph_problems(documents, font_files(state.catalog.languages.print_families), state)
+    if problems:
+        raise ContentError(problems)
+    jobs = [leaflet_job(doc, out / doc.leaflet.output, settings, state) for doc in documents]
+    return documents, jobs
 
 
 def effective_settings(
@@ -100,66 +198,12 @@ def effective_settings(
     )
 
 
-def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSettings) -> Job:
-    folder = project.templates / "leaflets"
-    sheets = [folder / "leaflet.css", folder / f"paper-{settings.paper}.css"]
-    if settings.print_shop:
-        sheets.append(folder / "print-shop.css")
-    output = out / doc.leaflet.output
-    return Job(doc.html, tuple(sheets), folder.as_uri() + "/", output, doc.leaflet.pages, doc.notes)
-
-
-def _languages_of(
-    page: PurePosixPath, plan: list[Leaflet], state: SiteState
-) -> tuple[Language, ...]:
-    """The languages a page's leaflet exists in, in the site's order (for a booklet's cover)."""
-    codes = {leaflet.code for leaflet in plan if leaflet.page == page}
-    return tuple(lang for lang in state.catalog.languages.languages if lang.code in codes)
-
-
-def _overflow_problems(
-    overflows: list[Overflow], documents: list[LeafletDocument], out: Path, state: SiteState
-) -> list[Problem]:
-    """One problem per leaflet that does not fit: which, in what language, and by how much."""
-    by_output = {out / doc.leaflet.output: doc.leaflet for doc in documents}
-    problems = []
-    for overflow in overflows:
-        leaflet = by_output[overflow.output]
-        lang = state.language(leaflet.code)
-        long = overflow.too_long
-        problems.append(
-            Problem(
-                state.project.docs / leaflet.code / leaflet.page,
-                f"leaflet {leaflet.output} ({lang.english_name}) does not fit its "
-                f"{long.target} pages: at {long.size:g} pt, the smallest size, it needs "
-                f"{long.pages}, {long.pages - long.target} more",
-                rule=Rule.LEAFLET_TOO_LONG,
-                hint="shorten the page (or a page appended to it), or mark a section web-only "
-                "with {: .web-only } on its heading",
-            )
-        )
-    return problems
-
-
-def _check_glyphs(documents: list[LeafletDocument], fonts: list[Path], state: SiteState) -> None:
-    covered = covered_characters(tuple(fonts))
-    problems = []
-    for doc in documents:
-        missing = missing_characters(doc.text, covered)
-        if missing:
-            lang = state.language(doc.leaflet.code)
-            problems.append(
-                Problem(
-                    state.project.docs / doc.leaflet.code / doc.leaflet.page,
-                    f"leaflet {doc.leaflet.output} ({lang.english_name}): no font has "
-                    + ", ".join(describe(c) for c in missing[:5]),
-                    rule=Rule.FONT_LACKS_CHARACTER,
-                    hint="replace the character, or add a font that has it to the language's "
-                    "print_fonts in docs/_data/languages.yml",
-                )
-            )
-    if problems:
-        raise ContentError(problems)
+def languages_by_page(plan: list[Leaflet]) -> dict[PurePosixPath, tuple[str, ...]]:
+    """The codes each page's leaflet exists in, in the plan's (the site's) order."""
+    found: dict[PurePosixPath, list[str]] = {}
+    for leaflet in plan:
+        found.setdefault(leaflet.page, []).append(leaflet.code)
+    return {page: tuple(codes) for page, codes in found.items()}
 
 
 def _no_progress(done: int, total: int) -> None:

@@ -186,21 +186,32 @@ def _title(reader: PdfReader) -> str:
 
 def impose_all(files: Sequence[PrintFile], cache_dir: Path) -> int:
     """Impose every leaflet (or copy it from the cache); returns how many were imposed anew."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
     done = 0
     for item in files:
-        cached = cache_dir / f"{_key(item)}.a4.pdf"
-        if not cached.exists():
-            impose(item.a5, cached, item.rtl)
-            done += 1
+        cached, imposed = impose_cached(item.a5, item.rtl, cache_dir)
+        done += imposed
         item.output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, item.output)
     return done
 
 
-def _key(item: PrintFile) -> str:
+def impose_cached(a5: Path, rtl: bool, cache_dir: Path) -> tuple[Path, bool]:
+    """The print file of an A5 PDF in the cache, imposed first if it is not there (then True).
+
+    A render worker calls it right after rendering the A5 PDF, so that a cold build does not
+    read every PDF again afterwards, in one process (issue #15).
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached = cache_dir / f"{_key(a5, rtl)}.a4.pdf"
+    if cached.exists():
+        return cached, False
+    impose(a5, cached, rtl)
+    return cached, True
+
+
+def _key(a5: Path, rtl: bool) -> str:
     """A hash of what decides the print file: the A5 PDF's bytes, the direction, the layout."""
-    digest = hashlib.sha256(item.a5.read_bytes())
-    for part in (metadata.version("pypdf"), IMPOSITION_VERSION, "rtl" if item.rtl else "ltr"):
+    digest = hashlib.sha256(a5.read_bytes())
+    for part in (metadata.version("pypdf"), IMPOSITION_VERSION, "rtl" if rtl else "ltr"):
         digest.update(b"\0" + part.encode("ascii"))
     return digest.hexdigest()

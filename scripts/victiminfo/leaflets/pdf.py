@@ -1,22 +1,20 @@
-"""Render leaflet HTML to tagged PDF with WeasyPrint, fitted to its pages, cached, in workers."""
+"""Render leaflet HTML to tagged PDF with WeasyPrint, fitted to its pages, one font set a worker."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from victiminfo.leaflets.fit import SIZES, Fitted, TooLong, fit
 
 if TYPE_CHECKING:
-    from weasyprint import Document
+    from weasyprint import CSS, Document
+    from weasyprint.text.fonts import FontConfiguration
 
 PDF_VARIANT = "pdf/ua-1"
 OPTIONS: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
@@ -55,76 +53,38 @@ class Rendered:
     too_long: TooLong | None = None
 
 
-@dataclass(frozen=True)
-class Overflow:
-    """A leaflet that does not fit its pages even at the smallest size."""
-
-    output: Path
-    too_long: TooLong
-
-
 @cache
 def _renderer_digest(
     fonts: tuple[Path, ...], stylesheets: tuple[Path, ...], stamps: tuple[str, ...]
 ) -> str:
-    """What every leaflet shares: WeasyPrint's version, the PDF variant, fonts, stylesheets.
+    """What every card shares: the libraries' versions, the PDF variant, fonts, stylesheets.
 
     Computed once per build (stamps: the stylesheets' sizes and times, so an edited one is
     read again), without importing WeasyPrint: a build in which no leaflet changed does not
     pay for loading it (issue #7).
     """
     digest = hashlib.sha256()
-    for part in (metadata.version("weasyprint"), PDF_VARIANT, *map(_fingerprint, fonts)):
+    from victiminfo.leaflets.inputs import library_versions, native_versions
+
+    versions = (*library_versions(), *native_versions())
+    for part in (*versions, PDF_VARIANT, *map(_fingerprint, fonts)):
         digest.update(part.encode("utf-8") + b"\0")
     for sheet in stylesheets:
         digest.update(sheet.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def render_all(
-    jobs: list[Job], cache_dir: Path, fonts: Sequence[Path], progress: Callable[[int, int], None]
-) -> tuple[int, list[Overflow]]:
-    """Render every job (or copy it from the cache): how many were rendered anew, and the
-    leaflets that do not fit (none of which is written)."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = [cache_dir / f"{job.key(fonts)}.pdf" for job in jobs]
-    todo = [(job, path) for job, path in zip(jobs, cached, strict=True) if not path.exists()]
-    done = len(jobs) - len(todo)
-    progress(done, len(jobs))
-    overflows = []
-    for result in _render(todo, cache_dir / "fit"):
-        done += 1
-        progress(done, len(jobs))
-        if result.too_long is not None:
-            overflows.append(Overflow(result.output, result.too_long))
-    if overflows:
-        return len(todo), overflows
-    for job, path in zip(jobs, cached, strict=True):
-        job.output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, job.output)
-    return len(todo), []
-
-
-def _render(todo: list[tuple[Job, Path]], sizes: Path) -> Iterator[Rendered]:
-    workers = min(len(todo), os.cpu_count() or 1)
-    folders = [sizes] * len(todo)
-    if workers <= 1 or len(todo) < 4:
-        yield from (render_one(job, cached, sizes) for job, cached in todo)
-        return
-    import weasyprint  # noqa: F401  (loaded once here, shared by the forked workers)
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        jobs, targets = [j for j, _ in todo], [c for _, c in todo]
-        yield from pool.map(render_one, jobs, targets, folders, chunksize=2)
-
-
-def render_one(job: Job, target: Path, sizes: Path) -> Rendered:
+def render_one(
+    job: Job, target: Path, sizes: Path, font_config: FontConfiguration | None = None
+) -> Rendered:
     """Fit one leaflet to its pages and write it to target (a temporary file, then rename).
 
-    sizes: the folder that keeps the size each leaflet fitted at last time.
+    sizes: the folder that keeps the size each leaflet fitted at last time. font_config:
+    the process's own by default (one per render worker, issue #15).
     """
     remembered = sizes / (hashlib.sha256(str(job.output).encode("utf-8")).hexdigest() + ".txt")
-    result = fit(_lay_out(job), job.html, job.pages, job.notes, _last_size(remembered))
+    fonts = font_config or worker_fonts(os.getpid())
+    result = fit(_lay_out(job, fonts), job.html, job.pages, job.notes, _last_size(remembered))
     if isinstance(result, TooLong):
         return Rendered(job.output, None, result)
     _write(result, target)
@@ -132,19 +92,36 @@ def render_one(job: Job, target: Path, sizes: Path) -> Rendered:
     return Rendered(job.output, result.size)
 
 
-def _lay_out(job: Job) -> Callable[[str, float], Document]:
+def _lay_out(job: Job, fonts: FontConfiguration) -> Callable[[str, float], Document]:
     """Lay the job's HTML out at a base font size (in points)."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     def lay_out(html: str, size: float) -> Document:
-        sheets = [*(_stylesheet(s) for s in job.stylesheets), CSS(string=_base_size(size))]
-        return HTML(string=html, base_url=job.base_url).render(stylesheets=sheets, **OPTIONS)
+        sheets = [*(_stylesheet(s, _stamp(s), fonts) for s in job.stylesheets)]
+        sheets.append(_base_size(size, fonts))
+        document = HTML(string=html, base_url=job.base_url)
+        return document.render(stylesheets=sheets, font_config=fonts, **OPTIONS)
 
     return lay_out
 
 
-def _base_size(size: float) -> str:
-    return f"html {{ font-size: {size}pt; }}"
+@cache
+def worker_fonts(pid: int) -> FontConfiguration:
+    """One WeasyPrint font configuration per process (pid: never one inherited from a fork).
+
+    Building it (fontconfig's font set, Pango's font map, the faces it loads) cost a third of
+    each leaflet when every leaflet had its own; the PDFs are the same bytes (issue #15).
+    """
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _base_size(size: float, fonts: FontConfiguration) -> CSS:
+    from weasyprint import CSS
+
+    return CSS(string=f"html {{ font-size: {size}pt; }}", font_config=fonts)
 
 
 def _write(fitted: Fitted[Document], target: Path) -> None:
@@ -168,10 +145,16 @@ def _remember(path: Path, size: float) -> None:
 
 
 @cache
-def _stylesheet(path: Path) -> object:
+def _stylesheet(path: Path, stamp: tuple[int, int], fonts: FontConfiguration) -> CSS:
+    """A stylesheet parsed once per process and font configuration, again when it changed."""
     from weasyprint import CSS
 
-    return CSS(filename=str(path))
+    return CSS(filename=str(path), font_config=fonts)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _fingerprint(path: Path) -> str:

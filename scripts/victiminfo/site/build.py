@@ -36,14 +36,26 @@ def victiminfo_plugin(config: MkDocsConfig) -> VictimInfoPlugin:
     return plugin
 
 
+class SiteBuild:
+    """One MkDocs build (every language) into a folder, with its state loaded before it runs:
+    the leaflets start from that state and render while the site is built (issue #15)."""
+
+    def __init__(self, project: Project, out: Path) -> None:
+        self.config = load_site_config(project.config_file, site_dir=str(out))
+        self.plugin = victiminfo_plugin(self.config)
+        self.plugin.errors_to_mkdocs = False  # our command line reports content errors itself
+        self.state = self.plugin.preload(self.config)
+
+    def run(self) -> SiteState:
+        """Build the site; the state it used."""
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        mkdocs_build(self.config)
+        return self.plugin.loaded
+
+
 def build_site_into(project: Project, out: Path) -> SiteState:
     """Run the MkDocs build (every language) into out; the state it loaded, for the leaflets."""
-    config = load_site_config(project.config_file, site_dir=str(out))
-    plugin = victiminfo_plugin(config)
-    plugin.errors_to_mkdocs = False  # our command line reports content errors itself
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    mkdocs_build(config)
-    return plugin.loaded
+    return SiteBuild(project, out).run()
 
 
 def build_and_swap(project: Project, steps: list[Step], target: Path | None = None) -> Path:

@@ -6,6 +6,7 @@ import os
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -24,6 +25,7 @@ from victiminfo.site.loading import state_from_config
 from victiminfo.site.search_index import write_language_indexes
 from victiminfo.site.state import SiteState
 from victiminfo.site.status_page import STATUS_PAGE, status_page_markdown
+from victiminfo.site.templating import share_compiled_templates
 from victiminfo.site.theme_languages import add_language_partials
 
 
@@ -52,6 +54,8 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         # Under plain `mkdocs`, a content error is a PluginError (MkDocs prints it and stops);
         # the victiminfo command line sets this to False to receive the ContentError itself.
         self.errors_to_mkdocs = True
+        # The state our command line loaded before the build (its leaflets start from it).
+        self.preloaded: SiteState | None = None
 
     def content_error(self, exc: ContentError) -> Exception:
         """The error to raise for bad content: MkDocs' kind, or ours for our command line."""
@@ -65,7 +69,8 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """At the start of a build: load facts and strings, give the i18n plugin our languages."""
         if self.state is None or not i18n_plugin(config).building:
-            self.state = self._load(config)
+            self.state = self.preloaded or self._load(config)
+            self.preloaded = None
             fill_languages(config, self.state, self.config.build_languages)
             add_language_partials(config.theme.dirs, self.state.project.theme_cache, self.state)
             pin_build_date(self.state.policy.edition)
@@ -78,6 +83,11 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             through_server=self.config.server == "nginx" and not self.serving,
         )
         return config
+
+    def preload(self, config: MkDocsConfig) -> SiteState:
+        """Load the next build's state now, so that the leaflets can start before the site."""
+        self.preloaded = self._load(config)
+        return self.preloaded
 
     def _load(self, config: MkDocsConfig) -> SiteState:
         try:
@@ -94,6 +104,12 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
 
     def _current(self, config: MkDocsConfig) -> str:
         return str(i18n_plugin(config).current_language)
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Compile the theme's templates once per process, not once per language (issue #15)."""
+        return share_compiled_templates(env)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -1,0 +1,41 @@
+"""The leaflet cache: each PDF under its input key, beside what the build reports of it."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the build says of a cached leaflet without composing it: its title, why a draft."""
+
+    title: str
+    doubts: tuple[str, ...]
+
+
+def pdf_path(cache: Path, key: str) -> Path:
+    """Where the PDF with this key is kept."""
+    return cache / f"{key}.pdf"
+
+
+def read_record(cache: Path, key: str) -> Record | None:
+    """The record of a cached leaflet, or None when it (or its PDF) is not in the cache."""
+    if not pdf_path(cache, key).exists():
+        return None
+    try:
+        data = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
+        return Record(str(data["title"]), tuple(str(d) for d in data["doubts"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_record(cache: Path, key: str, record: Record) -> None:
+    """Keep a leaflet's record; written after its PDF, so a record always has its PDF."""
+    path = cache / f"{key}.json"
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    data = {"title": record.title, "doubts": list(record.doubts)}
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
