@@ -56,18 +56,11 @@ def build(
     states: list[SiteState] = []
 
     def site(out: Path) -> None:
-        states.append(_site_step(project, out))
+        states.append(_site_step(project, out, paper, print_shop))
 
     def leaflets(out: Path) -> None:
         with progress_bar("Rendering leaflets") as progress:
-            report = build_leaflets(
-                project,
-                out,
-                paper=paper,
-                print_shop=print_shop,
-                state=states[-1],
-                progress=progress,
-            )
+            report = build_leaflets(project, out, state=states[-1], progress=progress)
         reports.append(report)
 
     steps: list[Step] = [site]
@@ -85,11 +78,15 @@ def build(
     return 0
 
 
-def _site_step(project: Project, out: Path) -> SiteState:
-    """Say what the (silent) MkDocs build is about to do, then run it; the state it loaded."""
+def _site_step(
+    project: Project, out: Path, paper: str | None, print_shop: bool | None
+) -> SiteState:
+    """Say what the (silent) MkDocs build is about to do, then run it; the state it loaded.
+
+    The leaflets' paper is chosen here: the pages link the files the leaflet step makes."""
     languages = load_languages(project.data / "languages.yml")
     announce(f"Building the site ({plural(len(languages.codes), 'language')}) ...")
-    return build_site_into(project, out)
+    return build_site_into(project, out, paper, print_shop)
 
 
 @click.command()

@@ -12,7 +12,7 @@ from victiminfo.leaflets.compose import LeafletDocument, compose
 from victiminfo.leaflets.fonts import covered_characters, describe, font_files, missing_characters
 from victiminfo.leaflets.impose import impose_all, print_files
 from victiminfo.leaflets.pdf import Job, Overflow, render_all
-from victiminfo.leaflets.plan import Leaflet, LeafletSettings, plan_leaflets
+from victiminfo.leaflets.plan import Leaflet, plan_leaflets
 from victiminfo.model.languages import Language
 from victiminfo.project import Project
 from victiminfo.rules import Rule
@@ -39,40 +39,32 @@ def build_leaflets(
     project: Project,
     out: Path,
     *,
-    paper: str | None = None,
-    print_shop: bool | None = None,
     state: SiteState | None = None,
     progress: Progress | None = None,
 ) -> LeafletReport:
     """Render every planned leaflet into out/leaflets/, telling progress how far it is.
 
-    The site build's state is used when given, so that facts are loaded once per build.
+    The site build's state is used when given, so that facts are loaded once per build and
+    the leaflets are made on the paper its pages link (issue #12).
     """
     state = state or load_site_state(project)
-    documents, jobs = leaflet_jobs(project, out, paper=paper, print_shop=print_shop, state=state)
+    documents, jobs = leaflet_jobs(project, out, state=state)
     jobs += card_jobs([doc.leaflet for doc in documents], out, state)
     rendered, overflows = render_all(
         jobs, state.project.cache, font_files(), progress or _no_progress
     )
     if overflows:
         raise ContentError(_overflow_problems(overflows, documents, out, state))
-    settings = effective_settings(state, paper, print_shop)
-    impose_all(print_files(documents, out, state, settings), state.project.cache / "a4")
+    impose_all(print_files(documents, out, state), state.project.cache / "a4")
     return LeafletReport(tuple(documents), rendered)
 
 
 def leaflet_jobs(
-    project: Project,
-    out: Path,
-    *,
-    paper: str | None = None,
-    print_shop: bool | None = None,
-    state: SiteState | None = None,
+    project: Project, out: Path, *, state: SiteState | None = None
 ) -> tuple[list[LeafletDocument], list[Job]]:
     """Every planned leaflet composed and checked, with the WeasyPrint job that renders it."""
     state = state or load_site_state(project)
-    settings = effective_settings(state, paper, print_shop)
-    plan = plan_leaflets(project.docs, state.catalog.languages, settings)
+    plan = plan_leaflets(project.docs, state.catalog.languages, state.leaflet_settings)
     documents = [
         compose(
             leaflet,
@@ -84,21 +76,12 @@ def leaflet_jobs(
         for leaflet in plan
     ]
     _check_glyphs(documents, font_files(), state)
-    return documents, [_job(doc, out, state.project, settings) for doc in documents]
+    return documents, [_job(doc, out, state) for doc in documents]
 
 
-def effective_settings(
-    state: SiteState, paper: str | None, print_shop: bool | None
-) -> LeafletSettings:
-    """mkdocs.yml's leaflet settings, with the command line's --paper and --print-shop."""
-    overrides = {"paper": paper, "print_shop": print_shop}
-    return state.leaflet_settings.model_copy(
-        update={k: v for k, v in overrides.items() if v is not None}
-    )
-
-
-def _job(doc: LeafletDocument, out: Path, project: Project, settings: LeafletSettings) -> Job:
-    folder = project.templates / "leaflets"
+def _job(doc: LeafletDocument, out: Path, state: SiteState) -> Job:
+    settings = state.leaflet_settings
+    folder = state.project.templates / "leaflets"
     sheets = [folder / "leaflet.css", folder / f"paper-{settings.paper}.css"]
     if settings.print_shop:
         sheets.append(folder / "print-shop.css")

@@ -36,7 +36,6 @@ from pypdf.generic import (
 )
 
 from victiminfo.leaflets.compose import LeafletDocument
-from victiminfo.leaflets.plan import LeafletSettings
 from victiminfo.leaflets.print_files import has_print_files, print_file_path
 from victiminfo.site.state import SiteState
 
@@ -60,10 +59,10 @@ class PrintFile:
 
 
 def print_files(
-    documents: Sequence[LeafletDocument], out: Path, state: SiteState, settings: LeafletSettings
+    documents: Sequence[LeafletDocument], out: Path, state: SiteState
 ) -> list[PrintFile]:
     """The print file of every leaflet, when the leaflets are A5."""
-    if not has_print_files(settings):
+    if not has_print_files(state.leaflet_settings):
         return []
     return [
         PrintFile(

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from victiminfo.errors import fail
 from victiminfo.project import Project
 from victiminfo.rules import Rule
-from victiminfo.site.config import PLUGIN
+from victiminfo.site.config import PLUGIN, choose_paper
 from victiminfo.site.mkdocs_config import load_site_config
 from victiminfo.site.plugin import VictimInfoPlugin
 from victiminfo.site.state import SiteState
@@ -36,10 +36,16 @@ def victiminfo_plugin(config: MkDocsConfig) -> VictimInfoPlugin:
     return plugin
 
 
-def build_site_into(project: Project, out: Path) -> SiteState:
-    """Run the MkDocs build (every language) into out; the state it loaded, for the leaflets."""
+def build_site_into(
+    project: Project, out: Path, paper: str | None = None, print_shop: bool | None = None
+) -> SiteState:
+    """Run the MkDocs build (every language) into out; the state it loaded, for the leaflets.
+
+    paper, print_shop: the command line's choice over mkdocs.yml's (None keeps mkdocs.yml's).
+    """
     config = load_site_config(project.config_file, site_dir=str(out))
     plugin = victiminfo_plugin(config)
+    choose_paper(plugin.config, paper, print_shop)
     plugin.errors_to_mkdocs = False  # our command line reports content errors itself
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     mkdocs_build(config)
