@@ -68,7 +68,7 @@ def build(
         steps.append(leaflets)
     nginx = read_options(project.config_file).server == "nginx"
     if nginx:
-        steps.append(precompress)
+        steps.append(lambda out: precompress(out, project.brotli_cache))
     target = build_and_swap(project, steps, site_dir)
     if nginx:
         click.echo(f"nginx configuration: {write_server_config(project, target)}")
