@@ -14,6 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from support import FIXTURES, REPO, copy_site, run_cli
+from victiminfo.leaflets.fit import SIZES
 
 DPI = 100
 SAFE_MM = 5.0
@@ -107,6 +108,24 @@ def test_with_print_shop_marks_the_ink_stays_5_mm_inside_the_trim(tmp_path: Path
             if edges:
                 inked[f"{pdf.relative_to(root)} page {number}"] = edges
     assert inked == {}
+
+
+FONT_SIZE = re.compile(r"font-size:\s*([\d.]+)(pt|r?em)\b")
+HIDDEN = ".vi-running-title"  # the running header's source: no space, transparent, 1 pt
+
+
+def test_nothing_is_printed_under_9_pt() -> None:
+    """Sizes in pt are at least 9; in em and rem at least 1, as the smallest base size the
+    fitting lays a leaflet out at is 9 pt (issue #12, item 9)."""
+    assert min(SIZES) == 9.0
+    small = {}
+    for name in STYLESHEETS:
+        css = REPO / "overrides/leaflets" / name
+        for number, line in enumerate(css.read_text(encoding="utf-8").splitlines(), start=1):
+            for value, unit in FONT_SIZE.findall(line):
+                if HIDDEN not in line and float(value) < (9 if unit == "pt" else 1):
+                    small[f"{name}:{number}"] = value + unit
+    assert small == {}
 
 
 # -- Black and white -------------------------------------------------------------------------
