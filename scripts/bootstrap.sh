@@ -19,8 +19,9 @@ BUILD_PACKAGES=(fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1
 # poppler-utils: pdffonts, pdftotext and pdftoppm to inspect leaflets;
 # chromium + chromium-driver: browser tests in Debian's own headless Chromium.
 # nginx: the browser tests run against the real web server and its generated configuration.
+# libnginx-mod-http-brotli-static: nginx sends the build's FILE.br copies (brotli_static).
 # zbar-tools: zbarimg reads the QR codes of the language card back.
-TEST_PACKAGES=(poppler-utils chromium chromium-driver nginx zbar-tools)
+TEST_PACKAGES=(poppler-utils chromium chromium-driver nginx libnginx-mod-http-brotli-static zbar-tools)
 
 missing_packages() {
   local pkg

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import Document
+import pytest
+
+from support import Document, parse_html, run_cli
 from victiminfo.leaflets.index import leaflet_index
 from victiminfo.leaflets.plan import LeafletSettings, plan_leaflets
 from victiminfo.project import Project
@@ -63,3 +65,52 @@ def test_each_leaflet_has_its_print_file_and_a_station_its_card(small_project: P
     text = " ".join(doc.text)
     for words in ("Så skriver du ut", "vänd längs kortsidan", "verklig storlek", "häfta"):
         assert words in text
+
+
+def _with_station_and_print_page(root: Path) -> None:
+    """Give the fixture a police station (which gets a language card) and the print page."""
+    places = root / "docs/sv/orter"
+    station = (places / "testby.md").read_text("utf-8").replace("Testby", "Testby polisstation")
+    (places / "testby-polisstation.md").write_text(station, "utf-8")
+    (root / "docs/sv/skriv-ut.md").write_text("# Skriv ut\n\n{{ leaflets all }}\n", "utf-8")
+
+
+def _linked_pdfs(site: Path) -> dict[str, Path]:
+    """Every PDF a built page links, as written in the page and as the file it names."""
+    return {
+        f"{page.relative_to(site)}: {a.attrs['href']}": (page.parent / a.attrs["href"]).resolve()
+        for page in site.rglob("*.html")
+        for a in parse_html(page).find("a")
+        if a.attrs.get("href", "").endswith(".pdf")
+    }
+
+
+A4_BY_CONFIG = ("      facts_max_age_days: 365\n", "      leaflets: {paper: A4}\n")
+
+
+@pytest.mark.parametrize(
+    ("how", "args", "print_files"),
+    [
+        ("A5", (), True),
+        ("--paper A4", ("--paper", "A4"), False),
+        ("mkdocs.yml paper: A4", (), False),
+        ("--print-shop", ("--print-shop",), False),
+    ],
+)
+def test_every_linked_pdf_exists(
+    small_project: Path, how: str, args: tuple[str, ...], print_files: bool
+) -> None:
+    """--paper A4 (or mkdocs.yml's) makes no A4 print files and so links none (issue #12)."""
+    _with_station_and_print_page(small_project)
+    if how.startswith("mkdocs.yml"):
+        config = small_project / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        assert A4_BY_CONFIG[0] in text
+        config.write_text(text.replace(A4_BY_CONFIG[0], "".join(A4_BY_CONFIG)), "utf-8")
+    result = run_cli("build", "--root", str(small_project), *args)
+    assert result.returncode == 0, result.stderr
+    linked = _linked_pdfs(small_project / "site")
+    assert {link for link, path in linked.items() if not path.is_file()} == set()
+    names = {path.name for path in linked.values()}
+    assert "orter-testby-polisstation.pdf" in names  # the card and the leaflets stay linked
+    assert any(name.endswith(".a4.pdf") for name in names) == print_files

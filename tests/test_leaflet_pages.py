@@ -17,14 +17,19 @@ from pypdf import PdfReader
 from support import REPO, run_cli
 from victiminfo.leaflets.build import leaflet_jobs
 from victiminfo.leaflets.fit import (
+    BACK_END,
+    BACK_START,
     FLOW_END,
     PAGE_BOTTOM,
     PAGE_TOP,
     SIZES,
     SLOT,
     Fitted,
+    Layout,
     TooLong,
     fit,
+    measure,
+    notes,
     sizes_to_try,
 )
 from victiminfo.leaflets.paper import PaperExtension
@@ -134,6 +139,22 @@ def test_no_real_page_is_half_empty_but_a_notes_page(real_site: Path) -> None:
         if (pages := half_empty_pages(pdf, pdf.parent.name))
     }
     assert found == {}
+
+
+BACK_AT_FOOT_MM = 6  # the slack fitting leaves (3 mm), and the box's padding and line gaps
+
+
+def test_every_service_leaflets_back_part_is_at_the_foot_of_page_2(real_site: Path) -> None:
+    """The QR code's address and the dates end page 2, in every language (issue #12)."""
+    host = "brottsofferinfo.example.se/"  # mkdocs.yml's site_url, as the leaflet prints it
+    wrong = {}
+    for pdf in a5_leaflets(real_site / "leaflets"):
+        if pdf.stem.startswith("tjanster-"):
+            front, back = printed_pages(pdf)
+            room = (back.height - FOOTER_BAND - back.lowest_text(set())) / 72 * 25.4
+            if host in front.text() or host not in back.text() or room > BACK_AT_FOOT_MM:
+                wrong[str(pdf.relative_to(real_site))] = round(room, 1)
+    assert wrong == {}
 
 
 @pytest.mark.parametrize("code", ["sv", "ar", "ti"])
@@ -280,6 +301,39 @@ def test_notes_fill_the_rest_of_the_page_and_whole_pages() -> None:
     filled = result.document.html  # type: ignore[attr-defined]
     assert filled.count('class="vi-notes-area"') == 1  # the rest of the last page of text
     assert filled.count("vi-notes-area--page") == 2  # and two whole pages
+
+
+def test_a_back_part_is_measured_with_the_page_the_text_ends_on() -> None:
+    """A service leaflet's back part follows its text; fitting measures both (issue #12)."""
+    frame = {PAGE_TOP: (0.0, 50.0), PAGE_BOTTOM: (0.0, 750.0)}
+    first = FakePage({**frame, FLOW_END: (0.0, 500.0)})
+    second = FakePage({**frame, BACK_START: (0.0, 50.0), BACK_END: (0.0, 250.0)})
+    layout = measure(FakeDocument([first, second], "", 10.0))
+    assert layout == Layout(2, 250.0, 700.0, end_page=1, back=200.0)
+    assert layout.last_text_page(2) == 2  # the back part is on the last page, with the text
+    assert Layout(7, 0.0, 700.0, end_page=6).last_text_page(8) == 7  # a back cover follows
+
+
+def areas(html: str) -> list[tuple[str, float]]:
+    """The Notes areas and spacers that fitting made: their classes and heights."""
+    found = re.findall(r'<div class="([^"]+)" style="height: ([\d.]+)px">', html)
+    return [(classes, float(height)) for classes, height in found]
+
+
+def test_the_back_part_is_pinned_to_the_foot_of_the_last_page() -> None:
+    """Text ending on page 1: its rest is Notes, page 2 Notes above the back part (#12)."""
+    slack = 3 * 96 / 25.4
+    short = areas(notes(Layout(2, 250.0, 700.0, end_page=1, back=200.0), 2, "N"))
+    assert short == [
+        ("vi-notes-area", pytest.approx(250.0 - slack, abs=0.1)),
+        ("vi-notes-area vi-notes-area--page", pytest.approx(700.0 - 200.0 - slack, abs=0.1)),
+    ]
+    ending_on_2 = areas(notes(Layout(2, 400.0, 700.0, end_page=2, back=200.0), 2, "N"))
+    assert ending_on_2 == [("vi-notes-area", pytest.approx(200.0 - slack, abs=0.1))]
+    tight = areas(notes(Layout(2, 230.0, 700.0, end_page=2, back=200.0), 2, "N"))
+    assert tight == [("vi-spacer", pytest.approx(30.0 - slack, abs=0.1))]  # too small to write on
+    booklet = areas(notes(Layout(8, 30.0, 700.0, end_page=7), 8, "N"))
+    assert booklet == []  # the text ends on the last page before the back cover, nearly full
 
 
 # -- What paper leaves out -------------------------------------------------------------------

@@ -59,7 +59,7 @@ def tree(site: Path) -> dict[str, bytes]:
         if p.is_file()
         and p.relative_to(site).parts[0] != "leaflets"
         # scripts/build's precompressed copies for nginx (issue #14), sitemap.xml.gz among them
-        and p.suffix != ".gz"
+        and p.suffix not in {".gz", ".br"}
     }
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import stat
 import subprocess
 import tempfile
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
+import brotli
 import pytest
 import yaml
 
-from support import FIXTURES, build, copy_site, run_cli
+from support import FIXTURES, REPO, build, copy_site, run_cli
 from victiminfo.project import Project
 from victiminfo.server.headers import header_policy, meta_policy
+from victiminfo.server.nginx import brotli_module_installed, server_config, server_settings
 from victiminfo.server.precompress import precompress
 from victiminfo.site.build import build_and_swap
 from webserver import NGINX, nginx, write_config
@@ -47,15 +51,44 @@ def test_the_swapped_in_site_is_readable_by_every_user(tmp_path: Path) -> None:
 
 
 def test_precompressed_copies_hold_the_same_bytes(tmp_path: Path) -> None:
-    """Each text file gets FILE.gz with its very bytes; PDFs and small files none (#14)."""
-    page = tmp_path / "index.html"
+    """Each text file gets FILE.gz and FILE.br with its very bytes; PDFs and small files
+    none; the same bytes every time, brotli's from the cache the second time (#14)."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    page = site / "index.html"
     page.write_text("<p>Stöd</p>" * 100, encoding="utf-8")
-    (tmp_path / "leaflet.pdf").write_bytes(b"%PDF" * 100)
-    (tmp_path / "tiny.css").write_text("a{}", encoding="utf-8")
-    written = precompress(tmp_path)
-    assert written == [tmp_path / "index.html.gz"]
+    (site / "leaflet.pdf").write_bytes(b"%PDF" * 100)
+    (site / "tiny.css").write_text("a{}", encoding="utf-8")
+    written = precompress(site, cache)
+    assert written == [site / "index.html.gz", site / "index.html.br"]
     assert gzip.decompress(written[0].read_bytes()) == page.read_bytes()
-    assert precompress(tmp_path)[0].read_bytes() == written[0].read_bytes(), "not reproducible"
+    assert brotli.decompress(written[1].read_bytes()) == page.read_bytes()
+    assert len(list(cache.iterdir())) == 1
+    again = [path.read_bytes() for path in precompress(site, cache)]
+    assert again == [path.read_bytes() for path in written], "not reproducible"
+
+
+def test_nginx_sends_brotli_to_who_takes_it_and_gzip_to_the_rest(
+    small_site: Path, tmp_path: Path
+) -> None:
+    """Accept-Encoding: br gets the build's FILE.br, gzip alone FILE.gz, each decompressing
+    to the file's bytes, with Vary: Accept-Encoding (issue #14)."""
+    assert brotli_module_installed(), "install libnginx-mod-http-brotli-static (bootstrap.sh)"
+    site = shutil.copytree(small_site, tmp_path / "site")
+    precompress(site, tmp_path / "cache")
+    root = small_site.parent
+    decoders = {"br": brotli.decompress, "gzip": gzip.decompress}
+    with nginx(site, tmp_path / "nginx", root=root) as served:
+        for path, file in (("/", "index.html"), ("/search/search_index.json", None)):
+            expected = (site / (file or path.lstrip("/"))).read_bytes()
+            for accepted, sent in (("br, gzip", "br"), ("gzip", "gzip")):
+                request = urllib.request.Request(
+                    served.base + path, headers={"Accept-Encoding": accepted}
+                )
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    assert response.headers["Content-Encoding"] == sent, (path, accepted)
+                    assert "Accept-Encoding" in response.headers["Vary"]
+                    assert decoders[sent](response.read()) == expected, (path, sent)
 
 
 def test_the_header_policy_is_the_page_policy_and_more() -> None:
@@ -75,6 +108,16 @@ def test_nginx_accepts_the_generated_configuration(tmp_path: Path) -> None:
         [NGINX, "-t", *prefix], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_without_the_brotli_module_the_configuration_leaves_brotli_out() -> None:
+    """brotli_static only where nginx has Debian's module: else nginx would not start (#14)."""
+    settings = server_settings(Project(REPO), REPO / "site")
+    with_module = server_config(replace(settings, brotli=True), REPO / "mkdocs.yml")
+    without = server_config(replace(settings, brotli=False), REPO / "mkdocs.yml")
+    assert "    brotli_static on;" in with_module
+    assert "brotli_static" not in without and "gzip_static on;" in without
+    assert "libnginx-mod-http-brotli-static" in without  # says what to install
 
 
 def test_a_site_under_a_path_is_configured_under_that_path(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from support import REPO, run_cli
 from victiminfo.benchmark.preview import free_port
-from victiminfo.server.nginx import standalone_config
+from victiminfo.server.nginx import brotli_module_installed, standalone_config
 
 NGINX = "/usr/sbin/nginx"
 STARTUP_SECONDS = 10.0
@@ -56,7 +56,8 @@ def write_config(site: Path, prefix: Path, port: int, user: str | None, root: Pa
     )
     assert result.returncode == 0, result.stdout + result.stderr
     main = prefix / "nginx.conf"
-    main.write_text(standalone_config(server, prefix, user), encoding="utf-8")
+    config = standalone_config(server, prefix, user, brotli=brotli_module_installed())
+    main.write_text(config, encoding="utf-8")
     return main
 
 

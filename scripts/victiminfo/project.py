@@ -54,6 +54,11 @@ class Project:
         return self.root / self.cache_dir / "theme"
 
     @property
+    def brotli_cache(self) -> Path:
+        """The site's brotli copies by content, so that a rebuild compresses only what changed."""
+        return self.root / self.cache_dir / "brotli"
+
+    @property
     def site(self) -> Path:
         """The build output."""
         return self.root / "site"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+import urllib.request
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 from browsing import CODES, DEFAULT, EXIT_URL, PHONE, Chromium, SitePage
 from playwright.async_api import ConsoleMessage, Page
@@ -75,13 +78,31 @@ def test_caching_is_long_for_hashed_assets_and_short_for_the_rest(
 
 
 @pytest.mark.parametrize("kind", ["html", "css", "js", "search index"])
-def test_text_is_sent_gzip_compressed(chromium: Chromium, real_site: Path, kind: str) -> None:
-    """HTML, CSS, JS and JSON come precompressed by the build (gzip_static) (issue #14)."""
+def test_text_is_sent_compressed(chromium: Chromium, real_site: Path, kind: str) -> None:
+    """HTML, CSS, JS and JSON come precompressed by the build: Chromium takes brotli (it asks
+    for it on https and on localhost) (brotli_static, gzip_static) (issue #14)."""
     path = page_types(real_site)[kind]
     status, headers = chromium.run(fetch(chromium, path))
     assert status == 200
-    assert headers.get("content-encoding") == "gzip", (path, headers)
+    assert headers.get("content-encoding") == "br", (path, headers)
     assert "accept-encoding" in headers.get("vary", "").lower()
+
+
+@pytest.mark.parametrize("kind", ["html", "css", "js", "search index"])
+@pytest.mark.parametrize(("accepted", "sent"), [("br", "br"), ("gzip", "gzip")])
+def test_each_compressed_copy_holds_the_files_bytes(
+    web_server: Served, real_site: Path, kind: str, accepted: str, sent: str
+) -> None:
+    """Accept-Encoding: br gets the build's FILE.br, gzip alone FILE.gz: the file's very
+    bytes either way (issue #14)."""
+    path = page_types(real_site)[kind]
+    request = urllib.request.Request(web_server.base + path, headers={"Accept-Encoding": accepted})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Encoding"] == sent, (path, dict(response.headers))
+        data = response.read()
+    body = brotli.decompress(data) if sent == "br" else gzip.decompress(data)
+    file = real_site / path.lstrip("/")
+    assert body == (file / "index.html" if file.is_dir() else file).read_bytes()
 
 
 @pytest.mark.parametrize("code", CODES)

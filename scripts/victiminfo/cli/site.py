@@ -55,10 +55,10 @@ def build(
 
     def site(out: Path) -> None:
         _announce_site(project)
-        SiteBuild(project, out).run()
+        SiteBuild(project, out, paper, print_shop).run()
 
     def site_and_leaflets(out: Path) -> None:
-        site_build = SiteBuild(project, out)
+        site_build = SiteBuild(project, out, paper, print_shop)
         with start_leaflets(site_build.state, paper=paper, print_shop=print_shop) as run:
             _announce_site(project)
             site_build.run()  # while the workers render
@@ -68,7 +68,7 @@ def build(
     steps: list[Step] = [site if no_leaflets else site_and_leaflets]
     nginx = read_options(project.config_file).server == "nginx"
     if nginx:
-        steps.append(precompress)
+        steps.append(lambda out: precompress(out, project.brotli_cache))
     target = build_and_swap(project, steps, site_dir)
     if nginx:
         click.echo(f"nginx configuration: {write_server_config(project, target)}")

@@ -6,6 +6,11 @@ out twice); what stays empty becomes Notes: the rest of the page where the text 
 whole Notes pages before the back cover, never a half-empty page in the middle (issue #12).
 The template marks where the text ends (#vi-flow-end), the page area (#vi-page-top and
 #vi-page-bottom, fixed, on every page) and where Notes go (.vi-notes-slot).
+
+A service leaflet's back part (the other numbers, the QR code, the dates) follows the slot,
+between #vi-back-start and #vi-back-end: the Notes (or, when the room is too small for
+them, a blank spacer) push it to the foot of the last page, whatever the language. A
+booklet's back cover is a page of its own after the flow, so its text ends a page earlier.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Generic, Protocol, TypeVar
 SIZES = (10.0, 9.5, 9.0)  # points; never under 9 pt
 SLOT = '<div class="vi-notes-slot"></div>'
 FLOW_END, PAGE_TOP, PAGE_BOTTOM = "vi-flow-end", "vi-page-top", "vi-page-bottom"
+BACK_START, BACK_END = "vi-back-start", "vi-back-end"
 PX_PER_MM = 96 / 25.4
 MIN_NOTES_MM = 30  # less room than this at the end of the text is left blank
 SLACK_MM = 3  # what a Notes area leaves free, so that rounding never adds a page
@@ -38,11 +44,17 @@ class Laid(Protocol):
 
 @dataclass(frozen=True)
 class Layout:
-    """A laid-out leaflet: its pages, and the room left after the text on the page it ends on."""
+    """A laid-out leaflet: its pages, the page its text ends on, and the room left after it."""
 
     pages: int
-    free: float  # CSS px
+    free: float  # CSS px, after the text on the page it ends on
     page_body: float  # CSS px: the height of a full page's text area
+    end_page: int = 0  # from 1; 0: no marks (the language card)
+    back: float = 0.0  # CSS px: the height of a back part that follows the text (0: none)
+
+    def last_text_page(self, target: int) -> int:
+        """The page the text may reach: the last, unless a back cover follows the text."""
+        return target if self.back else target - (self.pages - self.end_page)
 
 
 D = TypeVar("D", bound=Laid)
@@ -66,17 +78,25 @@ class TooLong:
 
 
 def measure(document: Laid) -> Layout:
-    """How many pages, and how much room is left after the text (from the template's marks).
-
-    A document without the marks (the language card) only has its pages counted.
-    """
+    """How many pages, where the text ends and the room after it, and the back part's height
+    (from the template's marks). A document without them (the language card) only has its
+    pages counted."""
     pages = document.pages
     first = pages[0].anchors
     if PAGE_TOP not in first or PAGE_BOTTOM not in first:
         return Layout(len(pages), 0.0, 0.0)
     top, bottom = first[PAGE_TOP][1], first[PAGE_BOTTOM][1]
-    end = next((p.anchors[FLOW_END][1] for p in pages if FLOW_END in p.anchors), bottom)
-    return Layout(len(pages), max(bottom - end, 0.0), bottom - top)
+    ends = [(n, p.anchors[FLOW_END][1]) for n, p in enumerate(pages, 1) if FLOW_END in p.anchors]
+    end_page, end = ends[0] if ends else (len(pages), bottom)
+    return Layout(len(pages), max(bottom - end, 0.0), bottom - top, end_page, _back(pages))
+
+
+def _back(pages: Sequence[Page]) -> float:
+    """The height of the back part (kept on one page), or 0 when there is none."""
+    for page in pages:
+        if BACK_START in page.anchors and BACK_END in page.anchors:
+            return page.anchors[BACK_END][1] - page.anchors[BACK_START][1]
+    return 0.0
 
 
 def sizes_to_try(last: float | None) -> list[float]:
@@ -86,18 +106,30 @@ def sizes_to_try(last: float | None) -> list[float]:
 
 
 def notes(layout: Layout, target: int, fragment: str) -> str:
-    """Notes areas for what would stay empty: the rest of the last page of text, whole pages."""
-    slack = SLACK_MM * PX_PER_MM
-    areas = []
-    if layout.free >= MIN_NOTES_MM * PX_PER_MM:
-        areas.append(_area(layout.free - slack, fragment, whole_page=False))
-    areas += [_area(layout.page_body - slack, fragment, True)] * (target - layout.pages)
-    return "".join(areas)
+    """Notes areas for what would stay empty: the rest of the page the text ends on, whole
+    pages up to the last page of text, and on that page the room above the back part."""
+    last, slack = layout.last_text_page(target), SLACK_MM * PX_PER_MM
+    if layout.end_page >= last:
+        return _filler(layout.free - layout.back - slack, fragment, layout.back > 0)
+    areas = [_area(layout.free - slack, fragment)] if layout.free >= _MIN_NOTES else []
+    areas += [_area(layout.page_body - slack, fragment, "page")] * (last - layout.end_page - 1)
+    rest = layout.page_body - layout.back - slack
+    return "".join(areas) + _filler(rest, fragment, True, "page")
 
 
-def _area(height: float, fragment: str, whole_page: bool) -> str:
-    kind = "vi-notes-area vi-notes-area--page" if whole_page else "vi-notes-area"
-    return f'<div class="{kind}" style="height: {height:.1f}px">{fragment}</div>'
+_MIN_NOTES = MIN_NOTES_MM * PX_PER_MM
+
+
+def _filler(height: float, fragment: str, pin: bool, kind: str = "") -> str:
+    """Room to write on if there is enough, else (to pin a back part down) blank room."""
+    if height >= _MIN_NOTES:
+        return _area(height, fragment, kind)
+    return _area(max(height, 0.0), "", kind, "vi-spacer") if pin else ""
+
+
+def _area(height: float, fragment: str, kind: str = "", base: str = "vi-notes-area") -> str:
+    classes = f"{base} {base}--{kind}" if kind else base
+    return f'<div class="{classes}" style="height: {height:.1f}px">{fragment}</div>'
 
 
 def fit(

@@ -60,10 +60,14 @@ class PrintFile:
 
 
 def print_files(
-    documents: Sequence[LeafletDocument], out: Path, state: SiteState, settings: LeafletSettings
+    documents: Sequence[LeafletDocument],
+    out: Path,
+    state: SiteState,
+    settings: LeafletSettings | None = None,
 ) -> list[PrintFile]:
-    """The print file of every leaflet, when the leaflets are A5."""
-    if not has_print_files(settings):
+    """The print file of every leaflet, when the leaflets are A5 (the state's paper, or the
+    settings a leaflet run was given)."""
+    if not has_print_files(settings or state.leaflet_settings):
         return []
     return [
         PrintFile(

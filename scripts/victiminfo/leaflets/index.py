@@ -50,13 +50,15 @@ def leaflet_index(
 ) -> Markup:
     """HTML lists of leaflets, places (police stations first) before services.
 
-    print_files: whether the A4 print files exist (they do for A5 leaflets).
+    print_files: whether the A4 print files exist (they do for A5 leaflets without print-shop
+    marks); every station's language card exists whatever the paper (issue #12).
     """
     pages = sorted({leaflet.page for leaflet in plan}, key=_order)
     built = {(leaflet.code, leaflet.page) for leaflet in plan}
     entries = [_entry(project, ctx, page, code, built, url_prefix) for page in pages]
+    entries = [_with_card(entry, url_prefix) for entry in entries]
     if print_files:
-        entries = [_with_print_files(entry, url_prefix) for entry in entries]
+        entries = [_with_print_files(entry) for entry in entries]
     places = [e for e in entries if e.page.parts[0] == "orter"]
     services = [e for e in entries if e.page.parts[0] != "orter"]
     groups = [
@@ -70,28 +72,43 @@ def leaflet_index(
         print_label=ctx.ui.t("print.print_file"),
         card_label=ctx.ui.t("print.card"),
         how_title=ctx.ui.t("print.how_title"),
-        how=[ctx.ui.t(f"print.how.{step}") for step in HOW_TO_PRINT] if print_files else [],
+        how=[ctx.ui.t(f"print.how.{step}") for step in how_to_print(print_files, entries)],
     )
     return Markup(html)
 
 
-HOW_TO_PRINT = ("both_sides", "actual_size", "fold", "cut", "card")
+HOW_TO_PRINT = ("both_sides", "actual_size", "fold", "cut")
+CARD_STEP = "card"
+
+
+def how_to_print(print_files: bool, entries: list[IndexEntry]) -> list[str]:
+    """The steps that apply: the print files' (when they exist), then the cards' (if any)."""
+    steps = list(HOW_TO_PRINT) if print_files else []
+    return [*steps, CARD_STEP] if any(entry.card for entry in entries) else steps
 
 
 def _order(page: PurePosixPath) -> tuple[int, str]:
     return (0 if is_station(page) else 1 if page.parts[0] == "orter" else 2, str(page))
 
 
-def _with_print_files(entry: IndexEntry, prefix: str) -> IndexEntry:
-    """The entry with each leaflet's A4 print file, and a station's language card."""
+def _with_print_files(entry: IndexEntry) -> IndexEntry:
+    """The entry with each leaflet's A4 print file."""
     links = tuple(
         replace(link, print_href=str(print_file_path(PurePosixPath(link.href))))
         if link.href
         else link
         for link in entry.links
     )
-    card = prefix + str(card_output(entry.page)) if is_station(entry.page) else None
-    return replace(entry, links=links, card=card)
+    return replace(entry, links=links)
+
+
+def _with_card(entry: IndexEntry, prefix: str) -> IndexEntry:
+    """The entry with a station's language card."""
+    return (
+        replace(entry, card=prefix + str(card_output(entry.page)))
+        if is_station(entry.page)
+        else entry
+    )
 
 
 def _entry(

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 PDF_VARIANT = "pdf/ua-1"
 OPTIONS: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
-FIT_VERSION = "fit-1"  # change when the fitting changes what a leaflet's bytes are
+FIT_VERSION = "fit-2"  # change when the fitting changes what a leaflet's bytes are
 
 
 @dataclass(frozen=True)

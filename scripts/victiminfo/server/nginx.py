@@ -24,6 +24,10 @@ DEFAULT_LISTEN = "80"
 DEFAULT_ERROR_LOG = "/var/log/nginx/victiminfo-error.log"
 SHORT_CACHE = "max-age=300"
 LONG_CACHE = "max-age=31536000, immutable"
+# Debian's libnginx-mod-http-brotli-static: its module, relative to nginx's prefix as Debian's
+# /etc/nginx/modules-enabled/50-mod-http-brotli-static.conf loads it for /etc/nginx/nginx.conf.
+DEBIAN_NGINX_PREFIX = Path("/usr/share/nginx")
+BROTLI_MODULE = "modules/ngx_http_brotli_static_module.so"
 # What may stand inside a quoted nginx value: no quote, backslash, $ (a variable), ; { } or space.
 SAFE_VALUE = re.compile(r"[^\s\"'\\$;{}]+")
 
@@ -40,6 +44,12 @@ class ServerSettings:
     root: Path
     listen: str = DEFAULT_LISTEN
     error_log: str = DEFAULT_ERROR_LOG
+    brotli: bool = False  # whether nginx has the brotli_static module (then it sends FILE.br)
+
+
+def brotli_module_installed(prefix: Path = DEBIAN_NGINX_PREFIX) -> bool:
+    """Whether Debian's brotli_static module is installed here (the package enables it)."""
+    return (prefix / BROTLI_MODULE).is_file()
 
 
 def server_settings(
@@ -58,6 +68,7 @@ def server_settings(
         root=root.resolve(),
         listen=listen,
         error_log=error_log,
+        brotli=brotli_module_installed(),
     )
 
 
@@ -122,6 +133,7 @@ def server_config(settings: ServerSettings, config_file: Path) -> str:
             exit_path=exit_path(settings.site_url, settings.exit_route),
             exit_url=neutral_site(config_file, settings.exit_url),
             security_headers=security_headers(),
+            brotli=settings.brotli,
             short_cache=SHORT_CACHE,
             long_cache=LONG_CACHE,
         )
@@ -133,13 +145,18 @@ def config_beside(site: Path) -> Path:
     return site.with_name(site.name + ".nginx.conf")
 
 
-def standalone_config(server_conf: Path, prefix: Path, user: str | None = None) -> str:
+def standalone_config(
+    server_conf: Path, prefix: Path, user: str | None = None, brotli: bool = False
+) -> str:
     """A whole nginx.conf that runs the server block in the foreground from prefix (a test,
     a trial): `nginx -p PREFIX -c PREFIX/nginx.conf -e PREFIX/error.log`. user: the workers'
-    user when started as root."""
+    user when started as root; brotli: load Debian's brotli_static module, as its
+    modules-enabled file does (by an absolute path: a relative one is read from prefix)."""
     temp = {name: prefix / name for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")}
+    module = DEBIAN_NGINX_PREFIX / BROTLI_MODULE
     return "\n".join(
         [
+            *([f'load_module "{module}";'] if brotli else []),
             "daemon off;",
             "worker_processes 1;",
             *([f"user {user};"] if user else []),

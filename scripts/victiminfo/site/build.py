@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from victiminfo.errors import fail
 from victiminfo.project import Project
 from victiminfo.rules import Rule
-from victiminfo.site.config import PLUGIN
+from victiminfo.site.config import PLUGIN, choose_paper
 from victiminfo.site.mkdocs_config import load_site_config
 from victiminfo.site.plugin import VictimInfoPlugin
 from victiminfo.site.state import SiteState
@@ -38,11 +38,18 @@ def victiminfo_plugin(config: MkDocsConfig) -> VictimInfoPlugin:
 
 class SiteBuild:
     """One MkDocs build (every language) into a folder, with its state loaded before it runs:
-    the leaflets start from that state and render while the site is built (issue #15)."""
+    the leaflets start from that state and render while the site is built (issue #15).
 
-    def __init__(self, project: Project, out: Path) -> None:
+    paper, print_shop: the command line's choice over mkdocs.yml's (None keeps mkdocs.yml's),
+    chosen before the state loads: the pages then link only the files the leaflets make (#12).
+    """
+
+    def __init__(
+        self, project: Project, out: Path, paper: str | None = None, print_shop: bool | None = None
+    ) -> None:
         self.config = load_site_config(project.config_file, site_dir=str(out))
         self.plugin = victiminfo_plugin(self.config)
+        choose_paper(self.plugin.config, paper, print_shop)
         self.plugin.errors_to_mkdocs = False  # our command line reports content errors itself
         self.state = self.plugin.preload(self.config)
 
@@ -53,9 +60,11 @@ class SiteBuild:
         return self.plugin.loaded
 
 
-def build_site_into(project: Project, out: Path) -> SiteState:
+def build_site_into(
+    project: Project, out: Path, paper: str | None = None, print_shop: bool | None = None
+) -> SiteState:
     """Run the MkDocs build (every language) into out; the state it loaded, for the leaflets."""
-    return SiteBuild(project, out).run()
+    return SiteBuild(project, out, paper, print_shop).run()
 
 
 def build_and_swap(project: Project, steps: list[Step], target: Path | None = None) -> Path:

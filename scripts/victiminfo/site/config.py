@@ -90,6 +90,15 @@ def leaflet_settings(config: VictimInfoConfig) -> LeafletSettings:
     )
 
 
+def choose_paper(options: VictimInfoConfig, paper: str | None, print_shop: bool | None) -> None:
+    """The command line's --paper and --print-shop over mkdocs.yml's `leaflets:` (None keeps
+    it), before a build loads its state: the pages then link only the files it makes (#12)."""
+    if paper is not None:
+        options.leaflets.paper = paper
+    if print_shop is not None:
+        options.leaflets.print_shop = print_shop
+
+
 OPTION_RULES = {
     "facts_max_age_days": Rule.MAX_AGE_INVALID,
     "leaflets": Rule.LEAFLET_SETTINGS_INVALID,

@@ -9,7 +9,12 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from victiminfo.leaflets.plan import plan_leaflets
 from victiminfo.project import Project
-from victiminfo.site.config import VictimInfoConfig, leaflet_settings, read_options
+from victiminfo.site.config import (
+    VictimInfoConfig,
+    choose_paper,
+    leaflet_settings,
+    read_options,
+)
 from victiminfo.site.mkdocs_config import load_site_config
 from victiminfo.site.state import MarkdownSettings, SiteState, load_state
 
@@ -30,7 +35,10 @@ def state_from_config(config: MkDocsConfig, options: VictimInfoConfig) -> SiteSt
     return state
 
 
-def load_site_state(project: Project) -> SiteState:
+def load_site_state(
+    project: Project, paper: str | None = None, print_shop: bool | None = None
+) -> SiteState:
     """The state a build would load, without building (for leaflets alone, the benchmark)."""
     options = read_options(project.config_file)
+    choose_paper(options, paper, print_shop)
     return state_from_config(load_site_config(project.config_file), options)
