@@ -41,12 +41,12 @@ organisation: Testorganisationen
 area: local
 audience:
   source: test-source
-  checked: 2026-01-10
+  seen: 2026-01-10
 phones:
   - number: "08-123 456 78"
     label: main
     source: test-source
-    checked: 2026-01-10
+    seen: 2026-01-10
 """
 
 
@@ -75,7 +75,7 @@ def _keys(root: Path) -> dict[str, str]:
     state = load_site_state(Project(root))
     state = replace(state, project=CopiedTemplates(root))
     plan = plan_leaflets(state.project.docs, state.catalog.languages, state.leaflet_settings)
-    fonts = tuple(font_files())
+    fonts = tuple(font_files(state.catalog.languages.print_families))
     keys = leaflet_keys(state, plan, state.leaflet_settings, fonts, languages_by_page(plan))
     return {f"{leaflet.code}/{leaflet.slug}": key for leaflet, key in keys.items()}
 

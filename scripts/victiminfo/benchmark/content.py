@@ -118,6 +118,7 @@ def service_page(template: str, index: int) -> str:
 
 
 STATION_TEMPLATE = "orter/solna-polisstation.md"
+OTHER_SERVICE_PHONE = re.compile(r"\{\{ phone (?!polisen )[a-z0-9-]+ ")
 SERVICES_PER_STATION = 8  # one police station (a booklet and a language card) per 8 services
 STATION_SERVICES = 6  # the synthetic services a station lists (and polisen)
 
@@ -147,7 +148,8 @@ def station_page(template: str, index: int) -> str:
     text = template.replace(
         "{{ services solna-polisstation }}", f"{{{{ services {station_slug(index)} }}}}"
     )
-    text = text.replace("{{ phone brottsofferjouren ", "{{ phone " + service_slug(1) + " ")
+    # Every real service's number but the police's becomes the first synthetic service's.
+    text = OTHER_SERVICE_PHONE.sub("{{ phone " + service_slug(1) + " ", text)
     return text.replace("Solna", f"Exempelort {index:02d}")
 
 
