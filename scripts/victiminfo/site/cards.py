@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from victiminfo.model.facts import Phone, Place, Presence, Service, Source, Sourced
 from victiminfo.model.freshness import Policy, Status
@@ -269,8 +270,13 @@ def source_label(source: Source | None, key: str) -> str:
     if source is None:
         return key
     if source.url is not None:
-        return _short_url(str(source.url))
+        return _site_of(str(source.url))
     return source.title
+
+
+def _site_of(url: str) -> str:
+    """The site of an address, 'sodersjukhuset.se': paper and cards need no page path."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
 def _short_url(url: str) -> str:
