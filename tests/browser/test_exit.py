@@ -52,9 +52,18 @@ async def left(page: Page) -> bool:
     """Whether the page goes on to the neutral site within a few seconds."""
     for _ in range(50):
         if page.url.startswith(EXIT_URL):
+            await settle(page)
             return True
         await page.wait_for_timeout(100)
     return False
+
+
+async def settle(page: Page) -> None:
+    """Wait until the page that is arriving has loaded, if it is still attached."""
+    try:
+        await page.wait_for_load_state("load")
+    except PlaywrightError:  # the renderer is being swapped for the other site's
+        await page.wait_for_timeout(SETTLE_MS)
 
 
 async def shows_our_text(page: Page) -> bool:
@@ -69,11 +78,27 @@ async def shows_our_text(page: Page) -> bool:
     return True
 
 
+async def go_back(page: Page) -> bool:
+    """Press Back once; whether there was somewhere to go back to.
+
+    Leaving for another site swaps Chromium's renderer process; a Back pressed during the swap
+    finds no page attached, so it waits for the page to settle and presses again (CI, stop 18).
+    """
+    for attempt in range(3):
+        try:
+            return await page.go_back(wait_until="load") is not None or page.url != "about:blank"
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            await page.wait_for_timeout(SETTLE_MS)
+    return False
+
+
 async def back_shows_our_text(page: Page) -> list[str]:
     """Press Back until the history is used up; each of our pages that showed its text."""
     shown = []
     for _ in range(4):
-        if await page.go_back(wait_until="load") is None and page.url == "about:blank":
+        if not await go_back(page):
             break
         await page.wait_for_timeout(SETTLE_MS)
         if await shows_our_text(page):
