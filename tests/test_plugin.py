@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from support import FIXTURES, REPO, copy_site
 from victiminfo.benchmark.preview import free_port
@@ -190,3 +192,29 @@ def test_scripts_serve_leaves_no_temporary_folder_after_sigterm(tmp_path: Path) 
     finally:
         del ENV["TMPDIR"]
     assert list(tmp.iterdir()) == []
+
+
+def fetch_bytes(url: str) -> tuple[int, str, bytes]:
+    """Status, content type and body of a GET (error statuses included)."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Content-Type", ""), exc.read()
+
+
+def test_the_preview_makes_a_leaflet_when_it_is_asked_for(tmp_path: Path) -> None:
+    """The preview builds no leaflets; asking for one makes it from the saved page (#15)."""
+    root = copy_site(FIXTURES / "small-site", tmp_path / "project")
+    page = root / "docs/sv/orter/testby.md"
+    command = [sys.executable, "-m", "victiminfo", "serve", "--root", str(root), "--address"]
+    with serving(root, *command) as url:
+        wait_for(url, "</html>", 120)
+        status, kind, pdf = fetch_bytes(url + "leaflets/sv/orter-testby.pdf")
+        assert (status, kind) == (200, "application/pdf") and pdf.startswith(b"%PDF-")
+        assert fetch_bytes(url + "leaflets/sv/finns-inte.pdf")[0] == 404
+        page.write_text(page.read_text(encoding="utf-8") + "\nSparad-nyss-15.\n", "utf-8")
+        wait_for(url + "orter/testby/", "Sparad-nyss-15.", 60)
+        status, _, again = fetch_bytes(url + "leaflets/sv/orter-testby.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(again)).pages)
+    assert status == 200 and "Sparad-nyss-15." in text

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -21,6 +24,7 @@ from victiminfo.server.routes import exit_href
 from victiminfo.site import page_view
 from victiminfo.site.config import VictimInfoConfig
 from victiminfo.site.languages import fill_languages, i18n_plugin
+from victiminfo.site.leaflet_route import with_leaflets
 from victiminfo.site.loading import state_from_config
 from victiminfo.site.search_index import write_language_indexes
 from victiminfo.site.state import SiteState
@@ -64,6 +68,15 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember that we serve a preview (its templates then allow the reload script)."""
         self.serving = command == "serve"
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """In the preview, a leaflet is made when it is asked for (issue #15)."""
+        app = server.get_app()
+        if app is not None:
+            server.set_app(with_leaflets(app, lambda: self.loaded, server.mount_path))
+        return server
 
     @event_priority(100)  # ahead of the i18n plugin, which reads its languages in on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -35,23 +35,37 @@ def preview_language(languages: LanguageList, lang: str | None, project: Project
     return lang
 
 
-def with_plugin_options(plugins: list[Any], **options: Any) -> list[Any]:
-    """mkdocs.yml's plugins list with these options added to the victiminfo plugin's."""
-    out: list[Any] = []
+def plugins_by_name(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:
+    """mkdocs.yml's plugins as one mapping of name to options, in their order.
+
+    MkDocs empties each one-plugin mapping of a plugins *list* as it reads it (popitem), so a
+    list given to `serve` breaks every rebuild after the first ("Invalid Plugins
+    configuration"); a mapping it only reads.
+    """
+    if isinstance(plugins, dict):
+        return {name: dict(options or {}) for name, options in plugins.items()}
+    out: dict[str, Any] = {}
     for entry in plugins:
-        if entry == PLUGIN:
-            entry = {PLUGIN: {}}
-        if isinstance(entry, dict) and PLUGIN in entry:
-            entry = {PLUGIN: {**(entry[PLUGIN] or {}), **options}}
-        out.append(entry)
+        if isinstance(entry, dict):
+            out.update({name: dict(options or {}) for name, options in entry.items()})
+        else:
+            out[str(entry)] = {}
     return out
 
 
-def preview_plugins(project: Project, lang: str | None) -> list[Any]:
+def with_plugin_options(plugins: dict[str, Any], **options: Any) -> dict[str, Any]:
+    """The plugins with these options added to the victiminfo plugin's."""
+    return {
+        name: {**config, **options} if name == PLUGIN else config
+        for name, config in plugins.items()
+    }
+
+
+def preview_plugins(project: Project, lang: str | None) -> dict[str, Any]:
     """The plugins for a preview of lang (every language for 'all')."""
-    plugins = read_raw_config(project.config_file).get("plugins") or []
+    plugins = plugins_by_name(read_raw_config(project.config_file).get("plugins") or [])
     if lang == ALL:
-        return list(plugins)
+        return plugins
     languages = load_languages(project.data / "languages.yml")
     return with_plugin_options(
         plugins, build_languages=[preview_language(languages, lang, project)]
