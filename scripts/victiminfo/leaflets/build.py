@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from victiminfo.errors import ContentError, Problem
-from victiminfo.leaflets.cache import Record, pdf_path, read_record
+from victiminfo.leaflets.cache import Record, mark_used, pdf_path, prune, read_record
 from victiminfo.leaflets.card import card_jobs
 from victiminfo.leaflets.compose import LeafletDocument
 from victiminfo.leaflets.fonts import font_files
@@ -120,7 +120,10 @@ class LeafletRun:
             shutil.copyfile(pdf_path(cache, key), out / output)
         documents = [self._document(leaflet) for leaflet in self.plan]
         files = print_files(documents, out, self.state, self.settings)
-        impose_all(files, cache / "a4")  # imposed by the workers: copies from the cache
+        sheets = impose_all(files, cache / "a4")  # imposed by the workers: copies from the cache
+        used = [pdf_path(cache, key) for key, _ in copies]
+        mark_used([*used, *(p.with_suffix(".json") for p in used), *sheets])
+        prune(cache)
         return LeafletReport(tuple(documents), self.rendered)
 
     def _document(self, leaflet: Leaflet) -> LeafletDocument:

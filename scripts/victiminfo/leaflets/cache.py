@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+# A cached file that no build has used for this long is removed (a4/ holds imposed sheets).
+UNUSED_DAYS = 30
+CACHED_FILES = ("*.pdf", "*.json", "a4/*.pdf")
 
 
 @dataclass(frozen=True)
@@ -39,3 +45,23 @@ def write_record(cache: Path, key: str, record: Record) -> None:
     data = {"title": record.title, "doubts": list(record.doubts)}
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
+
+
+def mark_used(files: Iterable[Path], now: float | None = None) -> None:
+    """Date the files a build used today, so that pruning keeps them."""
+    stamp = time.time() if now is None else now
+    for path in files:
+        if path.exists():
+            os.utime(path, (stamp, stamp))
+
+
+def prune(cache: Path, now: float | None = None, days: int = UNUSED_DAYS) -> int:
+    """Remove cached files no build has used for days; returns how many went."""
+    cutoff = (time.time() if now is None else now) - days * 86400
+    gone = 0
+    for pattern in CACHED_FILES:
+        for path in cache.glob(pattern):
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                gone += 1
+    return gone

@@ -26,6 +26,7 @@ class Tile:
     """One language on the card: its name, the station's name and one line in it, a QR code."""
 
     code: str
+    tag: str  # its BCP 47 tag (lang)
     dir: str
     name: str
     station: str
@@ -84,6 +85,7 @@ def _tile(page: PurePosixPath, code: str, state: SiteState) -> Tile:
     url = public_url(state.site_url, state.lang_root(code), page)
     return Tile(
         code,
+        lang.tag,
         lang.dir,
         lang.name,
         str(meta.get("title") or page.stem),

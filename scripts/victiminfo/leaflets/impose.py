@@ -188,15 +188,15 @@ def _title(reader: PdfReader) -> str:
     return f"{title} (A4)" if title else "A4"
 
 
-def impose_all(files: Sequence[PrintFile], cache_dir: Path) -> int:
-    """Impose every leaflet (or copy it from the cache); returns how many were imposed anew."""
-    done = 0
+def impose_all(files: Sequence[PrintFile], cache_dir: Path) -> list[Path]:
+    """Impose every leaflet (or copy it from the cache); returns the cached sheets used."""
+    used = []
     for item in files:
-        cached, imposed = impose_cached(item.a5, item.rtl, cache_dir)
-        done += imposed
+        cached, _ = impose_cached(item.a5, item.rtl, cache_dir)
+        used.append(cached)
         item.output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, item.output)
-    return done
+    return used
 
 
 def impose_cached(a5: Path, rtl: bool, cache_dir: Path) -> tuple[Path, bool]:

@@ -25,6 +25,7 @@ class LeafletLink:
     """One language of a page's leaflet: its name in that language, and the PDF if it exists."""
 
     code: str
+    tag: str  # its BCP 47 tag (hreflang)
     name: str
     href: str | None
     print_href: str | None = None
@@ -124,7 +125,7 @@ def _entry(
     meta = read_page_text(project.docs, shown, page).meta
     title = str(meta.get("title") or page.stem)
     links = tuple(
-        LeafletLink(lang.code, lang.name, _href(lang.code, page, built, url_prefix))
+        LeafletLink(lang.code, lang.tag, lang.name, _href(lang.code, page, built, url_prefix))
         for lang in ctx.catalog.languages.languages
     )
     return IndexEntry(page, title, links)

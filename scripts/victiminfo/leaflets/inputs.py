@@ -5,10 +5,11 @@ to it (as files), the facts they show (every service and place they name, the na
 services whose numbers are on every leaflet, the service a service leaflet is about, and the
 sources those cite), its language's interface strings, the languages it exists in (the
 booklet's cover), the leaflet templates, components and stylesheets, the fonts fontconfig
-resolves, this package's own code, and the versions of WeasyPrint, its Python libraries and
-the native ones (Pango, HarfBuzz, fontconfig). An unchanged key means an unchanged PDF: the
-leaflet is neither composed nor rendered. When in doubt, a part is in the key: a needless
-render costs a fifth of a second, a stale number on paper can cost someone help.
+resolves, this package's own code, and the versions of Python, zlib, WeasyPrint, its Python
+libraries and the native ones (Pango, HarfBuzz, fontconfig). An unchanged key means an
+unchanged PDF: the leaflet is neither composed nor rendered. When in doubt, a part is in the
+key: a needless render costs a fifth of a second, a stale number on paper can cost someone
+help.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import ctypes
 import hashlib
 import json
 import re
+import sys
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import metadata
@@ -30,7 +33,7 @@ from victiminfo.leaflets.fit import SIZES
 from victiminfo.leaflets.plan import PAGES, Leaflet, LeafletSettings
 from victiminfo.site.state import SiteState
 
-INPUTS_VERSION = "inputs-1"  # change when what goes into a key changes
+INPUTS_VERSION = "inputs-2"  # change when what goes into a key changes
 LIBRARIES = (
     "weasyprint",
     "pydyf",
@@ -204,8 +207,9 @@ def files_digest(root: Path, folders: Iterable[str], suffixes: tuple[str, ...] =
 
 
 def library_versions() -> list[str]:
-    """The installed version of each Python library that takes part in a leaflet."""
-    out = []
+    """Python's and zlib's versions (the PDF's compressed streams), and the installed version
+    of each Python library that takes part in a leaflet."""
+    out = [f"python={sys.version}", f"zlib={zlib.ZLIB_RUNTIME_VERSION}"]
     for name in LIBRARIES:
         try:
             out.append(f"{name}={metadata.version(name)}")

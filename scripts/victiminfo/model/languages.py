@@ -22,15 +22,24 @@ class SearchSettings(BaseModel):
 
 
 FAMILY = r"^[A-Za-z0-9][A-Za-z0-9 ]*$"  # a font family's name, safe to write into CSS
-# A BCP 47 tag as mkdocs-static-i18n accepts a locale: ISO 639-1, then a script and a region.
-CODE = r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+# A BCP 47 tag: an ISO 639 language (two letters, or three where it has no two-letter code:
+# ckb, kmr, prs), then optionally a script and a region.
+TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+# An edition's code: a tag, or a word (5 to 8 letters) for an edition of a language that no tag
+# names, such as easy Swedish, "lattlast", whose `lang` is then the tag of its language.
+EDITION = r"^[a-z]{5,8}$"
 
 
 class Language(BaseModel):
     """One language the site and the leaflets are published in."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    code: str = Field(description="its folder and address prefix, and the pages' lang")
+    code: str = Field(description="its folder and address prefix (and the pages' lang)")
+    lang: str | None = Field(
+        default=None,
+        pattern=TAG,
+        description="the BCP 47 tag of its text, when the code is not one (lattlast: sv)",
+    )
     name: str = Field(min_length=1, description="the language's name in its own script")
     english_name: str = Field(min_length=1)
     dir: Literal["ltr", "rtl"]
@@ -46,13 +55,29 @@ class Language(BaseModel):
     @field_validator("code")
     @classmethod
     def _code(cls, code: str) -> str:
-        if not re.match(CODE, code):
+        if not (re.match(TAG, code) or re.match(EDITION, code)):
             raise ValueError(
-                f"'{code}' is not a code the site can use: write a two-letter ISO 639-1 code, "
-                "with a script or region if needed (mkdocs-static-i18n takes no other): "
-                "e.g. 'ku-Latn' for Kurmanji, 'ku-Arab' for Sorani, 'fa-AF' for Dari"
+                f"'{code}' is not a code the site can use: write a BCP 47 tag, an ISO 639 "
+                "code (two letters, or three where there is no two-letter one: 'ckb' for "
+                "Sorani) with a script or region if needed ('sr-Latn'), or, for an edition "
+                "no tag names, a word of 5 to 8 letters with the tag as `lang` "
+                "('lattlast' with lang: sv)"
             )
         return code
+
+    @model_validator(mode="after")
+    def _edition_has_lang(self) -> Language:
+        if self.lang is None and not re.match(TAG, self.code):
+            raise ValueError(
+                f"'{self.code}' is not a language tag, so the edition needs `lang:`, the tag "
+                "of the language it is written in (e.g. lang: sv)"
+            )
+        return self
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag of its text: HTML lang and hreflang."""
+        return self.lang or self.code
 
     @field_validator("print_fonts")
     @classmethod
@@ -99,6 +124,10 @@ class LanguageList(BaseModel):
         """Every language's print fonts, each once: the default language's first."""
         ordered = sorted(self.languages, key=lambda lang: not lang.default)
         return tuple(dict.fromkeys(f for lang in ordered for f in lang.print_fonts))
+
+    def tag_of(self, code: str) -> str:
+        """The BCP 47 tag of an edition's text (its code, or its lang: lattlast is sv)."""
+        return next((lang.tag for lang in self.languages if lang.code == code), code)
 
     def font_stack(self, code: str) -> tuple[str, ...]:
         """The families a text in this language is printed in: its own first, then the rest

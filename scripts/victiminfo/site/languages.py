@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs_static_i18n.config import I18nPluginLanguage
@@ -13,6 +14,17 @@ from victiminfo.model.strings import UiStrings
 from victiminfo.site.state import SiteState
 
 I18N = "i18n"
+
+
+class EditionLanguage(I18nPluginLanguage):  # type: ignore[misc]  # the plugin is untyped
+    """An i18n plugin language whose locale our model has validated (issue #13).
+
+    The plugin's own check takes only two-letter codes; ours (model/languages.py) takes every
+    BCP 47 tag (ckb, kmr, prs) and an edition's word (lattlast). The plugin matches a page's
+    folder against its configured locales first, so it finds their pages all the same.
+    """
+
+    locale = config_options.Type(str)
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any:
@@ -75,7 +87,7 @@ def _check_build(build: list[str], languages: LanguageList, state: SiteState) ->
 
 
 def _validated(entry: dict[str, Any], config: MkDocsConfig) -> I18nPluginLanguage:
-    language = I18nPluginLanguage(config_file_path=config.config_file_path)
+    language = EditionLanguage(config_file_path=config.config_file_path)
     language.load_dict(entry)
     failed, _ = language.validate()
     if failed:

@@ -108,7 +108,9 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Compile the theme's templates once per process, not once per language (issue #15)."""
+        """Compile the theme's templates once per process, not once per language (issue #15);
+        templates write an edition's language tag, not its code (lattlast: sv, issue #13)."""
+        env.filters["lang_tag"] = self.loaded.catalog.languages.tag_of
         return share_compiled_templates(env)
 
     def on_page_markdown(

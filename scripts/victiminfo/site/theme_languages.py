@@ -22,7 +22,7 @@ def partial_text(lang: Language, theme: Mapping[str, str]) -> str:
     search = index_config(lang)
     strings = {
         **theme,
-        "language": lang.code,
+        "language": lang.tag,
         "direction": lang.dir,
         "search.config.lang": lang.search.lang,
         "search.config.pipeline": ", ".join(search["pipeline"]),
