@@ -169,3 +169,4 @@ class Rule(Enum):
     PAGE_NOT_FOUND = ("VI603", "error", "no page has the name or pattern given")
     LANGUAGE_UNKNOWN = ("VI604", "error", "the language given is not one to use here")
     NOT_A_PROJECT_FOLDER = ("VI605", "error", "the folder given has no mkdocs.yml")
+    SHARDS_INVALID = ("VI606", "error", "the shards to merge do not make one whole site")

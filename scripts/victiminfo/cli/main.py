@@ -12,7 +12,7 @@ from victiminfo.cli.check import check
 from victiminfo.cli.facts import facts
 from victiminfo.cli.new import new
 from victiminfo.cli.server import server_config_command
-from victiminfo.cli.site import build, serve
+from victiminfo.cli.site import build, merge, serve
 from victiminfo.cli.status import status
 from victiminfo.cli.translation import translation
 
@@ -28,6 +28,7 @@ def victiminfo() -> None:
 
 for command in (
     build,
+    merge,
     serve,
     check,
     status,

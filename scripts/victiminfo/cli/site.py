@@ -18,6 +18,14 @@ from victiminfo.project import Project
 from victiminfo.server.precompress import precompress
 from victiminfo.site.build import SiteBuild, Step, build_and_swap
 from victiminfo.site.config import read_options
+from victiminfo.site.shards import Shard, merge_shards, parse_shard, write_marker
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
+    try:
+        return parse_shard(value) if value is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command()
@@ -36,6 +44,13 @@ from victiminfo.site.config import read_options
     help="Leaflets with 3 mm bleed and crop marks, for a print shop.",
 )
 @click.option("--no-leaflets", is_flag=True, help="Build the web site only.")
+@click.option(
+    "--shard",
+    metavar="K/N",
+    callback=_shard,
+    help="Make the leaflets of every N-th language from the K-th, to merge with `victiminfo "
+    "merge` (1/N has the source language and builds the web site).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every draft leaflet and its reasons.")
 def build(
     project: Project,
@@ -43,6 +58,7 @@ def build(
     paper: str | None,
     print_shop: bool | None,
     no_leaflets: bool,
+    shard: Shard | None,
     verbose: bool,
 ) -> int:
     """Build the site and every leaflet into site/.
@@ -52,6 +68,11 @@ def build(
     started = time.monotonic()
     log_mkdocs_to_stderr()
     reports: list[LeafletReport] = []
+    languages = load_languages(project.data / "languages.yml")
+    codes = shard.languages(languages) if shard else None
+    if codes is not None and no_leaflets:
+        raise click.UsageError("--shard splits the leaflets: it cannot go with --no-leaflets")
+    with_site = codes is None or languages.default.code in codes
 
     def site(out: Path) -> None:
         _announce_site(project)
@@ -59,13 +80,17 @@ def build(
 
     def site_and_leaflets(out: Path) -> None:
         site_build = SiteBuild(project, out, paper, print_shop)
-        with start_leaflets(site_build.state, paper=paper, print_shop=print_shop) as run:
-            _announce_site(project)
-            site_build.run()  # while the workers render
+        only = frozenset(codes) if codes is not None else None
+        with start_leaflets(site_build.state, paper=paper, print_shop=print_shop, only=only) as run:
+            if with_site:
+                _announce_site(project)
+                site_build.run()  # while the workers render
             with progress_bar("Rendering leaflets") as progress:
                 reports.append(run.finish(out, progress))
 
     steps: list[Step] = [site if no_leaflets else site_and_leaflets]
+    if codes is not None:
+        steps.append(lambda out: write_marker(out, codes))
     nginx = read_options(project.config_file).server == "nginx"
     if nginx:
         steps.append(lambda out: precompress(out, project.brotli_cache))
@@ -82,6 +107,31 @@ def _announce_site(project: Project) -> None:
     """Say what the (silent) MkDocs build is about to do."""
     languages = load_languages(project.data / "languages.yml")
     announce(f"Building the site ({plural(len(languages.codes), 'language')}) ...")
+
+
+@click.command()
+@root_option
+@click.argument("shards", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="FOLDER",
+    help="Merge into this folder instead of site/.",
+)
+def merge(project: Project, shards: tuple[Path, ...], site_dir: Path | None) -> int:
+    """Merge shard folders (`build --shard K/N`) into one site, as one whole build makes it."""
+    started = time.monotonic()
+    languages = load_languages(project.data / "languages.yml")
+    nginx = read_options(project.config_file).server == "nginx"
+
+    def merged(out: Path) -> None:
+        merge_shards(list(shards), out, languages)
+
+    target = build_and_swap(project, [merged], site_dir)
+    if nginx:
+        click.echo(f"nginx configuration: {write_server_config(project, target)}")
+    click.echo(f"Merged {len(shards)} shards into {target} in {time.monotonic() - started:.1f} s")
+    return 0
 
 
 @click.command()

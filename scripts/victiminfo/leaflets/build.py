@@ -61,11 +61,18 @@ class LeafletRun:
     """
 
     def __init__(
-        self, state: SiteState, settings: LeafletSettings, fonts: tuple[Path, ...]
+        self,
+        state: SiteState,
+        settings: LeafletSettings,
+        fonts: tuple[Path, ...],
+        only: frozenset[str] | None = None,
     ) -> None:
+        """only: the languages whose leaflets this build makes (a shard's); None: every one.
+        The language cards go with the source language."""
         self.state, self.settings = state, settings
-        self.plan = plan_leaflets(state.project.docs, state.catalog.languages, settings)
-        self.languages = languages_by_page(self.plan)
+        whole = plan_leaflets(state.project.docs, state.catalog.languages, settings)
+        self.languages = languages_by_page(whole)  # a booklet's cover names every language
+        self.plan = [leaflet for leaflet in whole if only is None or leaflet.code in only]
         self.keys = leaflet_keys(state, self.plan, settings, fonts, self.languages)
         cache = state.project.cache
         cache.mkdir(parents=True, exist_ok=True)
@@ -77,7 +84,9 @@ class LeafletRun:
                 todo.append(leaflet)
             else:
                 self.records[leaflet.output] = record
-        self.cards = [(job, job.key(fonts)) for job in card_jobs(self.plan, Path(), state)]
+        with_cards = only is None or state.catalog.languages.default.code in only
+        cards = card_jobs(whole, Path(), state) if with_cards else []
+        self.cards = [(job, job.key(fonts)) for job in cards]
         new_cards = [(job, key) for job, key in self.cards if not pdf_path(cache, key).exists()]
         self.rendered = len(todo)  # leaflets (the report counts them, not the cards)
         self.pending = len(todo) + len(new_cards)
@@ -144,11 +153,17 @@ class LeafletRun:
 
 
 def start_leaflets(
-    state: SiteState, *, paper: str | None = None, print_shop: bool | None = None
+    state: SiteState,
+    *,
+    paper: str | None = None,
+    print_shop: bool | None = None,
+    only: frozenset[str] | None = None,
 ) -> LeafletRun:
-    """Plan the leaflets, find the changed ones by their inputs and start making them."""
+    """Plan the leaflets, find the changed ones by their inputs and start making them
+    (only: the languages of a shard)."""
     settings = effective_settings(state, paper, print_shop)
-    return LeafletRun(state, settings, tuple(font_files(state.catalog.languages.print_families)))
+    fonts = tuple(font_files(state.catalog.languages.print_families))
+    return LeafletRun(state, settings, fonts, only)
 
 
 def build_leaflets(
