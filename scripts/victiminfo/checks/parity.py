@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from victiminfo.checks.links import ContentPage, all_links
 from victiminfo.content.anchors import explicit_ids
+from victiminfo.content.number_words import numbers_in_words
 from victiminfo.content.text_literals import Literal, Literals, literals
 from victiminfo.errors import Problem
 from victiminfo.rules import Rule
@@ -229,9 +230,10 @@ def _other_ids(pair: Pair, near: Callable[[int], int]) -> list[Problem]:
 def _literals(pair: Pair) -> list[Problem]:
     tr = literals(pair.translation.outline, pair.translation.text.body_line)
     sv = literals(pair.source.outline, pair.source.text.body_line)
+    in_words = numbers_in_words(pair.source.text.body)
     problems = []
     for item in tr.items:
-        if not _in_source(item, sv):
+        if not (_in_source(item, sv) or (item.kind == "number" and item.key in in_words)):
             problems.append(_literal_problem(pair, item))
     return problems
 
