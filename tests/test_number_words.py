@@ -12,5 +12,5 @@ def test_swedish_number_words_are_read_as_digits() -> None:
 
 
 def test_articles_and_parts_of_words_are_no_numbers() -> None:
-    """"en"/"ett" are articles; "tretton" and "tiotusen" are not "tre" or "tio" (#13)."""
+    """ "en"/"ett" are articles; "tretton" and "tiotusen" are not "tre" or "tio" (#13)."""
     assert numbers_in_words("En jour, ett samtal, tretton, tiotusen, sexuellt") == set()

@@ -16,6 +16,7 @@ LANGUAGES = yaml.safe_load((REPO / "docs/_data/languages.yml").read_text(encodin
 CODES = [lang["code"] for lang in LANGUAGES]
 DEFAULT = next(lang["code"] for lang in LANGUAGES if lang.get("default"))
 DIRS = {lang["code"]: lang["dir"] for lang in LANGUAGES}
+TAGS = {lang["code"]: lang.get("lang", lang["code"]) for lang in LANGUAGES}  # lattlast: sv
 SOURCE_PAGES = sorted(
     p.relative_to(REPO / "docs" / DEFAULT) for p in (REPO / "docs" / DEFAULT).rglob("*.md")
 )
@@ -47,7 +48,7 @@ def test_every_page_exists_in_every_language(real_site: Path, code: str) -> None
 def test_lang_and_dir_are_right(real_site: Path, code: str) -> None:
     for page in SOURCE_PAGES:
         doc = parse_html(built_path(real_site, code, page))
-        assert doc.find("html")[0].attrs["lang"] == code
+        assert doc.find("html")[0].attrs["lang"] == TAGS[code]
         assert doc.find("body")[0].attrs["dir"] == DIRS[code]
 
 
@@ -80,14 +81,15 @@ def test_language_switcher_leads_to_the_same_page(real_site: Path) -> None:
     page = Path("tjanster/brottsofferjouren.md")
     for code in CODES:
         path = built_path(real_site, code, page)
-        links = {
-            e.attrs["hreflang"]: e.attrs["href"]
+        links = [
+            (e.attrs["hreflang"], e.attrs["href"])
             for e in parse_html(path).find("a", class_="md-select__link")
-        }
-        assert set(links) == set(CODES)
-        for other, href in links.items():
+        ]
+        assert len(links) == len(CODES), links  # in languages.yml's order
+        for other, (hreflang, href) in zip(CODES, links, strict=True):
             target = (path.parent / href).resolve() / "index.html"
             assert target == built_path(real_site, other, page).resolve(), (code, other, href)
+            assert hreflang == TAGS[other]  # easy Swedish is sv too (issue #13)
 
 
 RESOURCE_ATTRS = {"script": "src", "img": "src", "link": "href", "source": "src", "iframe": "src"}
@@ -165,5 +167,5 @@ def test_search_index_per_language_without_fallbacks(real_site: Path, code: str)
 def test_404_page_in_every_language(real_site: Path, code: str) -> None:
     path = real_site / ("404.html" if code == DEFAULT else f"{code}/404.html")
     doc = parse_html(path)
-    assert doc.find("html")[0].attrs["lang"] == code
+    assert doc.find("html")[0].attrs["lang"] == TAGS[code]
     assert len(doc.find("a", class_="md-select__link")) == len(CODES)

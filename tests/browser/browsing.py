@@ -33,6 +33,7 @@ LANGUAGES: list[dict[str, Any]] = yaml.safe_load(
 CODES = [lang["code"] for lang in LANGUAGES]
 DEFAULT = next(lang["code"] for lang in LANGUAGES if lang.get("default"))
 DIRS = {lang["code"]: lang["dir"] for lang in LANGUAGES}
+TAGS = {lang["code"]: lang.get("lang", lang["code"]) for lang in LANGUAGES}  # lattlast: sv
 EXIT_URL: str = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"][
     "exit_url"
 ]

@@ -10,7 +10,7 @@ from typing import Any
 
 import brotli
 import pytest
-from browsing import CODES, DEFAULT, EXIT_URL, PHONE, Chromium, SitePage
+from browsing import CODES, DEFAULT, EXIT_URL, PHONE, TAGS, Chromium, SitePage
 from playwright.async_api import ConsoleMessage, Page
 
 from victiminfo.server.headers import security_headers
@@ -121,7 +121,7 @@ def test_a_missing_address_shows_its_languages_404_page(chromium: Chromium, code
 
     status, lang = chromium.run(visit())
     assert status == 404
-    assert lang == code
+    assert lang == TAGS[code]
 
 
 def test_no_page_violates_the_security_policy(chromium: Chromium, pages: list[SitePage]) -> None:
