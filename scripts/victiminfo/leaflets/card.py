@@ -18,6 +18,9 @@ from victiminfo.site.templating import environment
 TILES_HEIGHT_MM = 258.0  # A4's 297 mm less the margins (2 x 9 mm) and the heading (21 mm)
 TILE_GAP_MM = 2.0
 TILE_MAX_MM = 49.0
+TILE_PADDING_MM = 2.5  # card.css: .vi-tile's padding
+QR_MAX_MM = 30.0  # a QR code as large as a tile allows, up to this (20 mm scan from a desk)
+DENSE_BELOW_MM = 40.0  # tiles lower than this get the smaller type (card.css, 9 pt at least)
 TEMPLATE = "leaflets/card.html"
 
 
@@ -58,6 +61,7 @@ def card_html(page: PurePosixPath, plan: Sequence[Leaflet], state: SiteState) ->
     tiles = [_tile(page, leaflet.code, state) for leaflet in plan if leaflet.page == page]
     station = next((t.station for t in tiles if t.code == source), page.stem)
     template = environment(state.project.templates, "print").get_template(TEMPLATE)
+    height = tile_height(len(tiles))
     return template.render(
         lang=state.language(source),
         font_family=css_families(state.catalog.languages.font_stack(source)),
@@ -65,12 +69,19 @@ def card_html(page: PurePosixPath, plan: Sequence[Leaflet], state: SiteState) ->
         station=station,
         card_title=ui.t("print.card_title"),
         tiles=tiles,
-        tile_height=f"{tile_height(len(tiles)):.1f}mm",
+        tile_height=f"{height:.1f}mm",
+        qr_size=f"{qr_size(height):.1f}mm",
+        dense=height < DENSE_BELOW_MM,
         draft=is_placeholder_url(state.site_url),
         draft_label="UTKAST / DRAFT",
         draft_notice=ui.t("leaflet.draft_notice"),
         edition=state.policy.edition.isoformat(),
     )
+
+
+def qr_size(height: float) -> float:
+    """The QR code's side in a tile of this height: the tile less its padding, at most 30 mm."""
+    return min(QR_MAX_MM, height - 2 * TILE_PADDING_MM - 0.5)
 
 
 def tile_height(tiles: int) -> float:
