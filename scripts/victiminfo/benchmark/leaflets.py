@@ -174,7 +174,8 @@ def pdf_sizes(site: Path) -> list[PdfSize]:
 
 
 def sizes_by_language(sizes: list[PdfSize]) -> dict[str, dict[str, float]]:
-    """Per language: count, min, median and max bytes, and the most pages of one leaflet."""
+    """Per language: count, min, median and max bytes, the most pages of one leaflet, and the
+    most bytes a page (an 8-page booklet is judged by its pages, issue #15)."""
     out: dict[str, dict[str, float]] = {}
     for code in dict.fromkeys(s.code for s in sizes):
         mine = [s for s in sizes if s.code == code]
@@ -185,5 +186,6 @@ def sizes_by_language(sizes: list[PdfSize]) -> dict[str, dict[str, float]]:
             "median": statistics.median(values),
             "max": max(values),
             "max_pages": max(s.pages for s in mine),
+            "max_per_page": max(s.size / max(1, s.pages) for s in mine),
         }
     return out
