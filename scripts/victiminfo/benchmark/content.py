@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs_static_i18n.config import RE_LOCALE
 
 from victiminfo.model.languages import load_languages
 from victiminfo.model.strings import load_strings
@@ -46,10 +47,15 @@ class Cell:
 
 
 def language_codes(count: int, repo: Path = REPO) -> tuple[str, ...]:
-    """The codes of the first `count` languages (sv first, then ar, ti, uk, then the rest)."""
-    every = [entry["code"] for entry in _real_languages(repo)]
+    """The codes of the first `count` languages (sv first, then ar, ti, uk, then the rest):
+    first those the plain baseline can build too (mkdocs-static-i18n takes two-letter codes
+    only, not ckb or lattlast), so that a cell's languages stay the same as editions are added."""
+    entries = _real_languages(repo)
+    every = [entry["code"] for entry in entries]
+    plain = [e["code"] for e in entries if "lang" not in e and RE_LOCALE.match(e["code"])]
     preferred = [c for c in LANGUAGE_SETS[4] if c in every]
-    ordered = [*preferred, *[c for c in every if c not in preferred]]
+    rest = [c for c in every if c not in preferred]
+    ordered = [*preferred, *[c for c in rest if c in plain], *[c for c in rest if c not in plain]]
     if count > len(ordered):
         raise ValueError(f"only {len(ordered)} languages exist, {count} asked for")
     return tuple(LANGUAGE_SETS.get(count, tuple(ordered[:count])))
