@@ -22,7 +22,10 @@ from victiminfo.site.theme_languages import missing_partials, write_partials
 # Languages for each L: a subset of docs/_data/languages.yml. L=4 has both scripts that
 # stress the leaflets most: Arabic (right-to-left) and Tigrinya (Ethiopic).
 LANGUAGE_SETS = {1: ("sv",), 4: ("sv", "ar", "ti", "uk")}
-TEMPLATE_SERVICE = "brottsofferjouren"
+# The real service page every synthetic one is made from. Kvinnofridslinjen's: Brottsofferjouren's
+# leaflet fits its 2 pages only at 9 pt in some languages, and a synthetic service (two numbers
+# of its own, four national lines) then needs a third page (issue #15).
+TEMPLATE_SERVICE, TEMPLATE_NAME = "kvinnofridslinjen", "Kvinnofridslinjen"
 SOURCE_KEY = "benchmark-synthetic"
 SEEN = "2026-11-22"
 LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]+\)")
@@ -119,7 +122,7 @@ def service_page(template: str, index: int) -> str:
     """The template made into the page of synthetic service number index."""
     card = "{{ card " + TEMPLATE_SERVICE + " }}"
     text = template.replace(card, "{{ card " + service_slug(index) + " }}")
-    text = text.replace("Brottsofferjouren", service_name(index))
+    text = text.replace(TEMPLATE_NAME, service_name(index))
     return text + f"\nRing {{{{ phone {service_slug(index)} main }}}}.\n"
 
 
