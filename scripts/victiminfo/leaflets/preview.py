@@ -4,11 +4,11 @@ unchanged, else composed, checked and rendered in this process (issue #15)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from victiminfo.errors import Problem
 from victiminfo.leaflets.build import effective_settings, languages_by_page
-from victiminfo.leaflets.cache import pdf_path
+from victiminfo.leaflets.cache import pdf_path, read_record
 from victiminfo.leaflets.fonts import font_files
 from victiminfo.leaflets.inputs import leaflet_keys
 from victiminfo.leaflets.make import Context, Task, make_leaflet
@@ -34,12 +34,12 @@ def preview_leaflet(state: SiteState, output: PurePosixPath) -> Preview:
     leaflet, languages = wanted[0], languages_by_page(plan)
     fonts = tuple(font_files(state.catalog.languages.print_families))
     key = leaflet_keys(state, [leaflet], settings, fonts, languages)[leaflet]
-    cached = pdf_path(state.project.cache, key)
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
+    cache = state.project.cache
+    if read_record(cache, key) is None:  # as the build: a PDF without its record is not done
+        cache.mkdir(parents=True, exist_ok=True)
         rtl = state.language(leaflet.code).dir == "rtl"
         task = Task(leaflet, key, languages[leaflet.page], settings, False, rtl)
         made = make_leaflet(Context(state, fonts), task)
         if made.record is None:
             return Preview(None, made.problems)
-    return Preview(Path(cached).read_bytes())
+    return Preview(pdf_path(cache, key).read_bytes())
