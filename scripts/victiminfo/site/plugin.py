@@ -22,6 +22,7 @@ from victiminfo.errors import ContentError
 from victiminfo.server.headers import meta_policy
 from victiminfo.server.routes import exit_href
 from victiminfo.site import page_view
+from victiminfo.site.alternates import install_alternates
 from victiminfo.site.config import VictimInfoConfig
 from victiminfo.site.languages import fill_languages, i18n_plugin
 from victiminfo.site.leaflet_route import with_leaflets
@@ -85,6 +86,7 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             self.state = self.preloaded or self._load(config)
             self.preloaded = None
             fill_languages(config, self.state, self.config.build_languages)
+            install_alternates(i18n_plugin(config))
             add_language_partials(config.theme.dirs, self.state.project.theme_cache, self.state)
             pin_build_date(self.state.policy.edition)
         config.extra["preview"] = self.serving
