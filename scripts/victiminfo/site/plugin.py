@@ -12,8 +12,8 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -173,8 +173,16 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             self.loaded.not_found[self._current(config)] = output_content
         return output_content
 
+    @event_priority(-50)  # before the i18n plugin's
+    def _drop_excluded(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Drop what exclude_docs excludes (docs/_data/) before the i18n plugin gives every file
+        its alternates in every language: nothing is built from them (issue #15)."""
+        for file in [f for f in files if f.inclusion is InclusionLevel.EXCLUDED]:
+            files.remove(file)
+        return files
+
     @event_priority(-150)  # after the i18n plugin has chosen each language's files
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def _add_status_page(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Drop the leaflet templates (not part of the web site); add the editors' status page."""
         for file in [f for f in files if f.src_uri.startswith("leaflets/")]:
             files.remove(file)
@@ -183,6 +191,8 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             markdown = status_page_markdown(state.project, state.catalog, state.policy)
             files.append(File.generated(config, STATUS_PAGE, content=markdown))
         return files
+
+    on_files = CombinedEvent(_drop_excluded, _add_status_page)
 
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
