@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from victiminfo.leaflets.fit import (
     SLOT,
     Fitted,
     Layout,
+    Remembered,
     TooLong,
     fit,
     measure,
@@ -233,9 +235,11 @@ def test_a_leaflet_that_cannot_fit_fails_naming_it(small_project: Path) -> None:
 def test_the_size_that_fitted_is_kept_in_the_cache(small_project: Path) -> None:
     result = run_cli("build", "--root", str(small_project))
     assert result.returncode == 0, result.stderr
-    kept = list((small_project / ".cache" / "leaflets" / "fit").glob("*.txt"))
+    kept = list((small_project / ".cache" / "leaflets" / "fit").glob("*.json"))
     assert len(kept) == 5
-    assert {float(path.read_text(encoding="ascii")) for path in kept} <= set(SIZES)
+    fitted = [json.loads(path.read_text(encoding="ascii")) for path in kept]
+    assert {entry["size"] for entry in fitted} <= set(SIZES)
+    assert all(entry["layout"]["page_body"] > 0 and entry["pages"] >= 2 for entry in fitted)
 
 
 # -- Fitting, with laid-out documents made up ----------------------------------------------------
@@ -281,9 +285,35 @@ def test_fitting_starts_from_the_size_that_fitted_last_time() -> None:
     assert sizes_to_try(9.0) == [9.0, 9.5, 10.0]
     calls: list[float] = []
     lay_out = fake_lay_out({10.0: 9, 9.5: 9, 9.0: 8}, calls)
-    result = fit(lay_out, SLOT, 8, "", last=9.0)  # type: ignore[arg-type]
+    result = fit(lay_out, SLOT, 8, "", last=Remembered(9.0))  # type: ignore[arg-type]
     assert isinstance(result, Fitted) and result.size == 9.0
     assert calls[:2] == [9.0, 9.5]  # 9.5 does not fit: 10 is not tried
+
+
+def test_a_leaflet_that_measures_as_last_time_is_laid_out_once() -> None:
+    """Fitting must not double the work: last time's Notes are laid out at once, and kept
+    when the leaflet measures as it did (issue #15)."""
+    calls: list[float] = []
+    lay_out = fake_lay_out({10.0: 6, 9.5: 6, 9.0: 6}, calls)
+    first = fit(lay_out, SLOT, 8, "N")  # type: ignore[arg-type]
+    assert isinstance(first, Fitted) and calls == [10.0, 10.0]
+    calls.clear()
+    again = fit(lay_out, SLOT, 8, "N", first.remembered())  # type: ignore[arg-type]
+    assert isinstance(again, Fitted) and calls == [10.0]
+    assert again.document.html == first.document.html  # type: ignore[attr-defined]
+
+
+def test_a_leaflet_that_measures_otherwise_is_fitted_again() -> None:
+    """Text that now ends elsewhere, or a larger size that now fits: fitted from the start."""
+    calls: list[float] = []
+    moved = Layout(6, 100.0, 700.0, end_page=5)
+    lay_out = fake_lay_out({10.0: 6, 9.5: 6, 9.0: 6}, calls)
+    result = fit(lay_out, SLOT, 8, "N", Remembered(10.0, moved, 8))  # type: ignore[arg-type]
+    assert isinstance(result, Fitted) and calls == [10.0, 10.0, 10.0]
+    assert result.layout == Layout(6, 350.0, 700.0, end_page=5)
+    calls.clear()
+    shorter = fit(lay_out, SLOT, 8, "N", Remembered(9.5, result.layout, 8))  # type: ignore[arg-type]
+    assert isinstance(shorter, Fitted) and shorter.size == 10.0
 
 
 def test_fitting_says_by_how_much_it_does_not_fit() -> None:

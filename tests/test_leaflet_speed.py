@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from weasyprint import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from support import FIXTURES, REPO, build, copy_site, run_cli
+from victiminfo.leaflets import pdf
 from victiminfo.leaflets.build import languages_by_page, leaflet_jobs
 from victiminfo.leaflets.fonts import font_files
 from victiminfo.leaflets.inputs import leaflet_keys
-from victiminfo.leaflets.pdf import render_one
+from victiminfo.leaflets.pdf import Job, render_one
 from victiminfo.leaflets.plan import plan_leaflets
 from victiminfo.project import Project
 from victiminfo.site.loading import load_site_state
@@ -162,3 +165,47 @@ def test_compiled_templates_shared_across_languages_give_the_same_site(tmp_path:
     files = _files(tmp_path / "shared")
     assert len([name for name in files if name.endswith("index.html")]) > 5
     assert files == _files(tmp_path / "own")
+
+
+def test_a_leaflet_fitted_as_last_time_is_laid_out_once_with_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every fixture leaflet and booklet rendered again with last time's fit is laid out once,
+    and has the bytes of its first render; another leaflet under the same name (its text now
+    ends elsewhere) is fitted from the start, with the bytes of a render that knew nothing
+    (issue #15)."""
+    root = copy_site(FIXTURES / "small-site", tmp_path / "project")
+    _, jobs = leaflet_jobs(Project(root), tmp_path / "out")
+    layouts = count_layouts(monkeypatch)
+    for n, job in enumerate(jobs):
+        render_one(job, tmp_path / "first.pdf", tmp_path / f"fit-{n}")
+        layouts.clear()
+        render_one(job, tmp_path / "again.pdf", tmp_path / f"fit-{n}")
+        assert len(layouts) == 1, job.output
+        assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    first, second = [job for job in jobs if job.pages == 8][:2]
+    other = replace(second, output=first.output)
+    assert n >= 4 and first.html != second.html
+    layouts.clear()
+    render_one(other, tmp_path / "other.pdf", tmp_path / f"fit-{jobs.index(first)}")
+    assert len(layouts) > 1  # last time's fit did not hold
+    render_one(other, tmp_path / "fresh.pdf", tmp_path / "fit-fresh")
+    assert (tmp_path / "other.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+
+
+def count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The size of every layout WeasyPrint makes of a leaflet from now on."""
+    sizes: list[float] = []
+    original = pdf._lay_out
+
+    def counting(job: Job, fonts: FontConfiguration) -> Callable[[str, float], Document]:
+        lay_out = original(job, fonts)
+
+        def counted(html: str, size: float) -> Document:
+            sizes.append(size)
+            return lay_out(html, size)
+
+        return counted
+
+    monkeypatch.setattr(pdf, "_lay_out", counting)
+    return sizes

@@ -16,7 +16,7 @@ booklet's back cover is a page of its own after the flow, so its text ends a pag
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, Protocol, TypeVar
 
 SIZES = (10.0, 9.5, 9.0)  # points; never under 9 pt
@@ -61,11 +61,26 @@ D = TypeVar("D", bound=Laid)
 
 
 @dataclass(frozen=True)
+class Remembered:
+    """What fitting a leaflet gave last time: its size, how it measured before Notes went in,
+    and its pages with them (layout None: only the size is known)."""
+
+    size: float
+    layout: Layout | None = None
+    pages: int = 0
+
+
+@dataclass(frozen=True)
 class Fitted(Generic[D]):
-    """The laid-out document that fits, and at what size."""
+    """The laid-out document that fits, at what size, and how it measured before Notes."""
 
     document: D
     size: float
+    layout: Layout | None = None
+
+    def remembered(self) -> Remembered:
+        """What the next fitting of this leaflet may start from."""
+        return Remembered(self.size, self.layout, len(self.document.pages))
 
 
 @dataclass(frozen=True)
@@ -137,9 +152,58 @@ def fit(
     html: str,
     target: int,
     fragment: str,
-    last: float | None = None,
+    last: Remembered | None = None,
 ) -> Fitted[D] | TooLong:
     """The leaflet at the largest size that fits its target pages, with Notes where empty."""
+    reused = reuse(lay_out, html, target, fragment, last) if last else None
+    if reused is not None and not _larger_fits(lay_out, html, target, reused.size):
+        return reused
+    return _fit(lay_out, html, target, fragment, last.size if last else None)
+
+
+def reuse(
+    lay_out: Callable[[str, float], D], html: str, target: int, fragment: str, last: Remembered
+) -> Fitted[D] | None:
+    """One layout, not two: the leaflet with the Notes that last time's measure gives, kept if
+    it measures as it did then (the text ends where it ended, the back part is as high, the
+    pages as many), so that they are the Notes measuring it again would give (issue #15)."""
+    if last.layout is None:
+        return None
+    filled = notes(last.layout, target, fragment)
+    document = lay_out(html.replace(SLOT, filled, 1) if filled else html, last.size)
+    again = measure(document)
+    if filled:  # the Notes add pages: the rest must measure alike
+        again = replace(again, pages=last.layout.pages)
+    if not _alike(again, last.layout) or len(document.pages) != last.pages:
+        return None
+    if notes(again, target, fragment) != filled:
+        return None
+    return Fitted(document, last.size, last.layout)
+
+
+def _alike(one: Layout, other: Layout) -> bool:
+    """The same pages and places, to a millionth of a pixel: a part moved down by the Notes
+    measures its height with another rounding of the last digits."""
+    return (one.pages, one.end_page) == (other.pages, other.end_page) and all(
+        abs(a - b) < 1e-6
+        for a, b in (
+            (one.free, other.free),
+            (one.page_body, other.page_body),
+            (one.back, other.back),
+        )
+    )
+
+
+def _larger_fits(lay_out: Callable[[str, float], D], html: str, target: int, size: float) -> bool:
+    """Whether the next larger size fits now (the text may have become shorter)."""
+    larger = [s for s in SIZES if s > size]
+    return bool(larger) and measure(lay_out(html, larger[-1])).pages <= target
+
+
+def _fit(
+    lay_out: Callable[[str, float], D], html: str, target: int, fragment: str, last: float | None
+) -> Fitted[D] | TooLong:
+    """Lay out at each size from the last one until the largest that fits; then its Notes."""
     best: tuple[float, D] | None = None
     smallest: Layout | None = None
     failed = SIZES[0] + 1
@@ -164,4 +228,4 @@ def fit(
     filled = notes(layout, target, fragment)
     if filled:
         document = lay_out(html.replace(SLOT, filled, 1), size)
-    return Fitted(document, size)
+    return Fitted(document, size, layout)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from victiminfo.leaflets.fit import SIZES, Fitted, TooLong, fit
+from victiminfo.leaflets.fit import SIZES, Fitted, Layout, Remembered, TooLong, fit
 
 if TYPE_CHECKING:
     from weasyprint import CSS, Document
@@ -79,16 +80,16 @@ def render_one(
 ) -> Rendered:
     """Fit one leaflet to its pages and write it to target (a temporary file, then rename).
 
-    sizes: the folder that keeps the size each leaflet fitted at last time. font_config:
-    the process's own by default (one per render worker, issue #15).
+    sizes: the folder that keeps how each leaflet fitted last time. font_config: the
+    process's own by default (one per render worker, issue #15).
     """
-    remembered = sizes / (hashlib.sha256(str(job.output).encode("utf-8")).hexdigest() + ".txt")
+    remembered = sizes / (hashlib.sha256(str(job.output).encode("utf-8")).hexdigest() + ".json")
     fonts = font_config or worker_fonts(os.getpid())
-    result = fit(_lay_out(job, fonts), job.html, job.pages, job.notes, _last_size(remembered))
+    result = fit(_lay_out(job, fonts), job.html, job.pages, job.notes, _last_fit(remembered))
     if isinstance(result, TooLong):
         return Rendered(job.output, None, result)
     _write(result, target)
-    _remember(remembered, result.size)
+    _remember(remembered, result.remembered())
     return Rendered(job.output, result.size)
 
 
@@ -130,17 +131,20 @@ def _write(fitted: Fitted[Document], target: Path) -> None:
     tmp.replace(target)
 
 
-def _last_size(path: Path) -> float | None:
+def _last_fit(path: Path) -> Remembered | None:
+    """How the leaflet fitted last time, if that was written down (and is readable)."""
     try:
-        return float(path.read_text(encoding="ascii"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text(encoding="ascii"))
+        layout = Layout(**data["layout"]) if data["layout"] else None
+        return Remembered(float(data["size"]), layout, int(data["pages"]))
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _remember(path: Path, size: float) -> None:
+def _remember(path: Path, remembered: Remembered) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(str(size), encoding="ascii")
+    tmp.write_text(json.dumps(asdict(remembered)), encoding="ascii")
     tmp.replace(path)
 
 
