@@ -162,3 +162,22 @@ def test_words_left_count_a_stale_page_by_its_changed_blocks(tmp_path: Path) -> 
     md = _tool(root, "status", "--format", "markdown").stdout
     assert "| **words left** | 20 | 17 | 15 |" in md
     assert "- Machine translations no person has reviewed: en (1)" in md
+
+
+def test_words_left_are_kept_by_text_and_counted_again_when_one_changes(tmp_path: Path) -> None:
+    """The counts are kept in .cache/words by the texts counted; a changed Swedish page is
+    counted again, never read from what was kept (issue #15)."""
+    root, _ = _site(tmp_path)
+    testby = root / "docs/sv/orter/testby.md"
+    testby.write_text(testby.read_text("utf-8").replace("prata.", "prata med någon."), "utf-8")
+    commit_all(root, "Swedish: a changed paragraph")
+    before = json.loads(_tool(root, "status", "--format", "json").stdout)["words"]
+    assert before["ar"]["left"] == 17
+    assert list((root / ".cache/words").glob("*.txt"))
+    again = json.loads(_tool(root, "status", "--format", "json").stdout)["words"]
+    assert again == before
+    testby.write_text(testby.read_text("utf-8") + "\nFyra nya ord här.\n", "utf-8")
+    commit_all(root, "Swedish: a new paragraph")
+    after = json.loads(_tool(root, "status", "--format", "json").stdout)["words"]
+    assert after["ar"]["left"] == before["ar"]["left"] + 4
+    assert after["ti"]["left"] == before["ti"]["left"] + 4

@@ -59,6 +59,11 @@ class Project:
         return self.root / self.cache_dir / "brotli"
 
     @property
+    def words_cache(self) -> Path:
+        """Words left in each translation, by the texts they are counted from (status page)."""
+        return self.root / self.cache_dir / "words"
+
+    @property
     def site(self) -> Path:
         """The build output."""
         return self.root / "site"

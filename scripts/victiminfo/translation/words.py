@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from victiminfo.content.segments import Node, Pc, Unit
 from victiminfo.errors import ContentError
 from victiminfo.gitrepo import GitRepo
 from victiminfo.project import Project
-from victiminfo.translation.agency import existing_translation, offered
+from victiminfo.translation.agency import Existing, existing_translation, offered
 from victiminfo.translation.exchange import Planned, cut_page
 from victiminfo.translation.meta import State
 from victiminfo.translation.status import Matrix, WordCount, source_code
 
 WORD = re.compile(r"\w+")
 DONE = (State.current, State.reviewed)
+WORDS_VERSION = "words-1"  # change when counting changes what a count is
 
 
 def unit_words(unit: Unit) -> int:
@@ -56,7 +60,24 @@ def left_in(
         existing = existing_translation(project, repo, sv, code, page)
     except ContentError:  # a broken front matter: reported by the matrix, counted as to do
         return total
-    return words_left(offered(sv.read_text("utf-8"), existing))
+    return counted_left(project.words_cache, sv.read_text("utf-8"), existing)
+
+
+def counted_left(cache: Path, now: str, existing: Existing) -> int:
+    """The words left in a translation of the Swedish text now, counted once for these texts
+    and kept in cache (every build of the source language makes the status page, issue #15)."""
+    parts = [WORDS_VERSION, now, existing.text, existing.then, existing.machine]
+    path = cache / (hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest() + ".txt")
+    try:
+        return int(path.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        pass
+    left = words_left(offered(now, existing))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(str(left), encoding="ascii")
+    tmp.replace(path)
+    return left
 
 
 def with_words(project: Project, repo: GitRepo, matrix: Matrix) -> Matrix:
