@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from mkdocs.commands import serve as mkdocs_serve_module
+from mkdocs.livereload import LiveReloadServer
 from pypdf import PdfReader
 
 from support import FIXTURES, REPO, copy_site
@@ -22,6 +24,7 @@ from victiminfo.errors import ContentError
 from victiminfo.project import Project
 from victiminfo.site.build import build_site_into
 from victiminfo.site.config import read_options
+from victiminfo.site.serve import POLL_SECONDS, QuickLiveReloadServer, quick_reload
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
 BAD_PLACEHOLDER = "---\ntitle: Start\n---\n\n# Start\n\nText.\n\n{{ card origo }}\n"
@@ -218,3 +221,17 @@ def test_the_preview_makes_a_leaflet_when_it_is_asked_for(tmp_path: Path) -> Non
         status, _, again = fetch_bytes(url + "leaflets/sv/orter-testby.pdf")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(again)).pages)
     assert status == 200 and "Sparad-nyss-15." in text
+
+
+def test_the_preview_looks_for_saved_files_five_times_a_second(tmp_path: Path) -> None:
+    """scripts/serve's MkDocs server polls every 0.2 s, not 0.5 s; plain `mkdocs serve` keeps
+    its own (issue #15)."""
+    module = vars(mkdocs_serve_module)
+    with quick_reload():
+        assert module["LiveReloadServer"] is QuickLiveReloadServer
+    assert module["LiveReloadServer"] is LiveReloadServer
+    server = QuickLiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    try:
+        assert server.observer.timeout == POLL_SECONDS == 0.2
+    finally:
+        server.server_close()

@@ -8,9 +8,13 @@ within a second or two even on a large site (issue #7). Plain `mkdocs serve` bui
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import mkdocs.commands.serve
 from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.livereload import LiveReloadServer
 
 from victiminfo.errors import fail
 from victiminfo.model.languages import LanguageList, load_languages
@@ -20,6 +24,30 @@ from victiminfo.site.config import PLUGIN
 from victiminfo.site.mkdocs_config import read_raw_config
 
 ALL = "all"
+SERVER = "LiveReloadServer"  # the name MkDocs' serve makes its server by
+POLL_SECONDS = 0.2  # how often the preview looks for saved files (MkDocs: 0.5 s)
+
+
+class QuickLiveReloadServer(LiveReloadServer):
+    """MkDocs' live-reload server, looking for saved files every POLL_SECONDS: a save waited
+    0.25 s on average, up to 0.5 s, before the rebuild began (issue #15)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("polling_interval", POLL_SECONDS)
+        super().__init__(*args, **kwargs)
+
+
+@contextmanager
+def quick_reload() -> Iterator[None]:
+    """MkDocs' serve with the quicker server, for this preview only (plain `mkdocs serve`
+    keeps its own)."""
+    module = vars(mkdocs.commands.serve)
+    original = module[SERVER]
+    module[SERVER] = QuickLiveReloadServer
+    try:
+        yield
+    finally:
+        module[SERVER] = original
 
 
 def preview_language(languages: LanguageList, lang: str | None, project: Project) -> str:
@@ -89,15 +117,16 @@ def serve(
     plugins = preview_plugins(project, lang)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        mkdocs_serve(
-            str(project.config_file),
-            livereload=True,
-            build_type="dirty" if dirty else None,
-            watch=[str(project.templates)],
-            open_in_browser=open_browser,
-            dev_addr=address,
-            plugins=plugins,
-        )
+        with quick_reload():
+            mkdocs_serve(
+                str(project.config_file),
+                livereload=True,
+                build_type="dirty" if dirty else None,
+                watch=[str(project.templates)],
+                open_in_browser=open_browser,
+                dev_addr=address,
+                plugins=plugins,
+            )
     except KeyboardInterrupt:
         pass
     finally:
