@@ -54,9 +54,9 @@ class Project:
         return self.root / self.cache_dir / "theme"
 
     @property
-    def brotli_cache(self) -> Path:
-        """The site's brotli copies by content, so that a rebuild compresses only what changed."""
-        return self.root / self.cache_dir / "brotli"
+    def compressed_cache(self) -> Path:
+        """The site's gzip and brotli copies by content: a rebuild compresses only what changed."""
+        return self.root / self.cache_dir / "compressed"
 
     @property
     def words_cache(self) -> Path:

@@ -93,7 +93,7 @@ def build(
         steps.append(lambda out: write_marker(out, codes))
     nginx = read_options(project.config_file).server == "nginx"
     if nginx:
-        steps.append(lambda out: precompress(out, project.brotli_cache))
+        steps.append(lambda out: precompress(out, project.compressed_cache))
     target = build_and_swap(project, steps, site_dir)
     if nginx:
         click.echo(f"nginx configuration: {write_server_config(project, target)}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli
@@ -23,31 +25,46 @@ def compressible(path: Path) -> bool:
     return path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= MIN_BYTES
 
 
-def write_gzip(path: Path) -> Path:
+def write_gzip(path: Path, cache: Path) -> Path:
     """path.gz beside path: the smallest gzip, with no name or time in it (reproducible)."""
     target = path.with_name(path.name + ".gz")
-    data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-    target.write_bytes(data)
+    target.write_bytes(cached_copy(path.read_bytes(), cache, GZIP))
     return target
 
 
 def write_brotli(path: Path, cache: Path) -> Path:
     """path.br beside path: brotli at its best, from the cache when these bytes were seen."""
     target = path.with_name(path.name + ".br")
-    target.write_bytes(cached_brotli(path.read_bytes(), cache))
+    target.write_bytes(cached_copy(path.read_bytes(), cache, BROTLI))
     return target
 
 
-def cached_brotli(data: bytes, cache: Path) -> bytes:
-    """brotli.compress(data) at BROTLI_QUALITY, kept in cache by the data and the settings."""
-    digest = hashlib.sha256(f"{brotli.__version__}:{BROTLI_QUALITY}\0".encode("ascii"))
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def _brotli(data: bytes) -> bytes:
+    compressed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)
+    return compressed
+
+
+# Each codec: its settings (with its library's version, which decides the bytes), and itself.
+GZIP = (f"gz:zlib {zlib.ZLIB_RUNTIME_VERSION}:9", _gzip)
+BROTLI = (f"br:{brotli.__version__}:{BROTLI_QUALITY}", _brotli)
+
+
+def cached_copy(data: bytes, cache: Path, codec: tuple[str, Callable[[bytes], bytes]]) -> bytes:
+    """data compressed by codec, kept in cache by the data and the codec's settings (a
+    rebuild compresses only what changed, issue #15)."""
+    settings, compress = codec
+    digest = hashlib.sha256(f"{settings}\0".encode("ascii"))
     digest.update(data)
-    kept = cache / f"{digest.hexdigest()}.br"
+    kept = cache / f"{digest.hexdigest()}.{settings[:2]}"
     try:
         return kept.read_bytes()
     except OSError:
         pass
-    compressed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)
+    compressed = compress(data)
     cache.mkdir(parents=True, exist_ok=True)
     tmp = kept.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(compressed)
@@ -58,6 +75,6 @@ def cached_brotli(data: bytes, cache: Path) -> bytes:
 def precompress(site: Path, cache: Path) -> list[Path]:
     """A .gz and a .br copy beside every compressible file of the site; the copies written.
 
-    cache: where the brotli copies are kept between builds (brotli at its best is slow)."""
+    cache: where the copies are kept between builds (brotli at its best is slow)."""
     files = [path for path in sorted(site.rglob("*")) if compressible(path)]
-    return [copy for path in files for copy in (write_gzip(path), write_brotli(path, cache))]
+    return [copy for path in files for copy in (write_gzip(path, cache), write_brotli(path, cache))]
