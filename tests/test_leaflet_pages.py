@@ -30,6 +30,7 @@ from victiminfo.leaflets.fit import (
     Remembered,
     TooLong,
     fit,
+    html_digest,
     measure,
     notes,
     sizes_to_try,
@@ -298,7 +299,7 @@ def test_a_leaflet_that_measures_as_last_time_is_laid_out_once() -> None:
     first = fit(lay_out, SLOT, 8, "N")  # type: ignore[arg-type]
     assert isinstance(first, Fitted) and calls == [10.0, 10.0]
     calls.clear()
-    again = fit(lay_out, SLOT, 8, "N", first.remembered())  # type: ignore[arg-type]
+    again = fit(lay_out, SLOT, 8, "N", first.remembered(SLOT))  # type: ignore[arg-type]
     assert isinstance(again, Fitted) and calls == [10.0]
     assert again.document.html == first.document.html  # type: ignore[attr-defined]
 
@@ -308,12 +309,25 @@ def test_a_leaflet_that_measures_otherwise_is_fitted_again() -> None:
     calls: list[float] = []
     moved = Layout(6, 100.0, 700.0, end_page=5)
     lay_out = fake_lay_out({10.0: 6, 9.5: 6, 9.0: 6}, calls)
-    result = fit(lay_out, SLOT, 8, "N", Remembered(10.0, moved, 8))  # type: ignore[arg-type]
+    result = fit(lay_out, SLOT, 8, "N", Remembered(10.0, moved, 8, html_digest(SLOT)))  # type: ignore[arg-type]
     assert isinstance(result, Fitted) and calls == [10.0, 10.0, 10.0]
     assert result.layout == Layout(6, 350.0, 700.0, end_page=5)
     calls.clear()
-    shorter = fit(lay_out, SLOT, 8, "N", Remembered(9.5, result.layout, 8))  # type: ignore[arg-type]
+    last = Remembered(9.5, result.layout, 8, html_digest(SLOT))
+    shorter = fit(lay_out, SLOT, 8, "N", last)  # type: ignore[arg-type]
     assert isinstance(shorter, Fitted) and shorter.size == 10.0
+
+
+def test_a_leaflet_whose_text_changed_is_fitted_without_a_try_at_last_times_notes() -> None:
+    """A changed text is measured first, as without a memory: two layouts, not three (#15)."""
+    calls: list[float] = []
+    lay_out = fake_lay_out({10.0: 6, 9.5: 6, 9.0: 6}, calls)
+    first = fit(lay_out, SLOT, 8, "N")  # type: ignore[arg-type]
+    assert isinstance(first, Fitted)
+    calls.clear()
+    edited = "<p>Ny text.</p>" + SLOT
+    again = fit(lay_out, edited, 8, "N", first.remembered(SLOT))  # type: ignore[arg-type]
+    assert isinstance(again, Fitted) and calls == [10.0, 10.0]
 
 
 def test_fitting_says_by_how_much_it_does_not_fit() -> None:

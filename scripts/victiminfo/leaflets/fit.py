@@ -15,6 +15,7 @@ booklet's back cover is a page of its own after the flow, so its text ends a pag
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, Protocol, TypeVar
@@ -63,11 +64,17 @@ D = TypeVar("D", bound=Laid)
 @dataclass(frozen=True)
 class Remembered:
     """What fitting a leaflet gave last time: its size, how it measured before Notes went in,
-    and its pages with them (layout None: only the size is known)."""
+    its pages with them, and a digest of its HTML (layout None: only the size is known)."""
 
     size: float
     layout: Layout | None = None
     pages: int = 0
+    html: str = ""
+
+
+def html_digest(html: str) -> str:
+    """What tells whether a leaflet's HTML is the one fitted last time."""
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -78,9 +85,9 @@ class Fitted(Generic[D]):
     size: float
     layout: Layout | None = None
 
-    def remembered(self) -> Remembered:
-        """What the next fitting of this leaflet may start from."""
-        return Remembered(self.size, self.layout, len(self.document.pages))
+    def remembered(self, html: str) -> Remembered:
+        """What the next fitting of this leaflet (html, before Notes) may start from."""
+        return Remembered(self.size, self.layout, len(self.document.pages), html_digest(html))
 
 
 @dataclass(frozen=True)
@@ -166,8 +173,11 @@ def reuse(
 ) -> Fitted[D] | None:
     """One layout, not two: the leaflet with the Notes that last time's measure gives, kept if
     it measures as it did then (the text ends where it ended, the back part is as high, the
-    pages as many), so that they are the Notes measuring it again would give (issue #15)."""
-    if last.layout is None:
+    pages as many), so that they are the Notes measuring it again would give (issue #15).
+
+    Tried only for the HTML fitted last time (a new stylesheet, code or library version): a
+    changed text seldom ends where it ended, and the try would be a third layout."""
+    if last.layout is None or last.html != html_digest(html):
         return None
     filled = notes(last.layout, target, fragment)
     document = lay_out(html.replace(SLOT, filled, 1) if filled else html, last.size)

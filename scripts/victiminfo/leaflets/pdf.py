@@ -89,7 +89,7 @@ def render_one(
     if isinstance(result, TooLong):
         return Rendered(job.output, None, result)
     _write(result, target)
-    _remember(remembered, result.remembered())
+    _remember(remembered, result.remembered(job.html))
     return Rendered(job.output, result.size)
 
 
@@ -136,7 +136,7 @@ def _last_fit(path: Path) -> Remembered | None:
     try:
         data = json.loads(path.read_text(encoding="ascii"))
         layout = Layout(**data["layout"]) if data["layout"] else None
-        return Remembered(float(data["size"]), layout, int(data["pages"]))
+        return Remembered(float(data["size"]), layout, int(data["pages"]), str(data["html"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
