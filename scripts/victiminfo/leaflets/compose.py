@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -18,6 +17,7 @@ from victiminfo.content.markdown_lexer import lex
 from victiminfo.content.markdown_outline import headings
 from victiminfo.content.page_text import PageText, read_page_text
 from victiminfo.content.pages import page_url
+from victiminfo.keptfiles import kept
 from victiminfo.leaflets.fonts import css_families
 from victiminfo.leaflets.paper import MORE, PaperExtension
 from victiminfo.leaflets.plan import Leaflet
@@ -144,17 +144,7 @@ def cached_qr_code(url: str, folder: Path) -> str:
     """qr_code(url), kept in folder: choosing the QR mask is slow, and URLs rarely change."""
     settings = repr((segno.__version__, QR_ERROR_LEVEL, QR_SCALE, QR_BORDER, url))
     key = hashlib.sha256(settings.encode("utf-8")).hexdigest()
-    path = folder / f"{key}.txt"
-    try:
-        return path.read_text(encoding="ascii")
-    except OSError:
-        pass
-    code = qr_code(url)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(code, encoding="ascii")
-    tmp.replace(path)
-    return code
+    return kept(folder / f"{key}.txt", lambda: qr_code(url).encode("ascii")).decode("ascii")
 
 
 def _page_html(

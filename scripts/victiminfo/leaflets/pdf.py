@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from victiminfo.keptfiles import write_whole
 from victiminfo.leaflets.fit import SIZES, Fitted, Layout, Remembered, TooLong, fit
 
 if TYPE_CHECKING:
@@ -142,10 +143,7 @@ def _last_fit(path: Path) -> Remembered | None:
 
 
 def _remember(path: Path, remembered: Remembered) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(asdict(remembered)), encoding="ascii")
-    tmp.replace(path)
+    write_whole(path, json.dumps(asdict(remembered)).encode("ascii"))
 
 
 @cache

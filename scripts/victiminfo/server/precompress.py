@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import brotli
+
+from victiminfo.keptfiles import kept
 
 # Text worth compressing; images (other than SVG), fonts and PDFs are compressed already.
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"})
@@ -48,28 +50,25 @@ def _brotli(data: bytes) -> bytes:
     return compressed
 
 
-# Each codec: its settings (with its library's version, which decides the bytes), and itself.
-GZIP = (f"gz:zlib {zlib.ZLIB_RUNTIME_VERSION}:9", _gzip)
-BROTLI = (f"br:{brotli.__version__}:{BROTLI_QUALITY}", _brotli)
+class Codec(NamedTuple):
+    """A compressed copy's file suffix, its settings (with the library version that decides
+    its bytes), and the compression itself."""
+
+    suffix: str
+    settings: str
+    compress: Callable[[bytes], bytes]
 
 
-def cached_copy(data: bytes, cache: Path, codec: tuple[str, Callable[[bytes], bytes]]) -> bytes:
+GZIP = Codec("gz", f"zlib {zlib.ZLIB_RUNTIME_VERSION}:9", _gzip)
+BROTLI = Codec("br", f"brotli {brotli.__version__}:{BROTLI_QUALITY}", _brotli)
+
+
+def cached_copy(data: bytes, cache: Path, codec: Codec) -> bytes:
     """data compressed by codec, kept in cache by the data and the codec's settings (a
     rebuild compresses only what changed, issue #15)."""
-    settings, compress = codec
-    digest = hashlib.sha256(f"{settings}\0".encode("ascii"))
+    digest = hashlib.sha256(f"{codec.suffix}:{codec.settings}\0".encode("ascii"))
     digest.update(data)
-    kept = cache / f"{digest.hexdigest()}.{settings[:2]}"
-    try:
-        return kept.read_bytes()
-    except OSError:
-        pass
-    compressed = compress(data)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(compressed)
-    tmp.replace(kept)
-    return compressed
+    return kept(cache / f"{digest.hexdigest()}.{codec.suffix}", lambda: codec.compress(data))
 
 
 def precompress(site: Path, cache: Path) -> list[Path]:

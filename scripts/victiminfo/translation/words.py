@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -13,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from victiminfo.content.segments import Node, Pc, Unit
 from victiminfo.errors import ContentError
 from victiminfo.gitrepo import GitRepo
+from victiminfo.keptfiles import kept
 from victiminfo.project import Project
 from victiminfo.translation.agency import Existing, existing_translation, offered
 from victiminfo.translation.exchange import Planned, cut_page
@@ -68,16 +68,8 @@ def counted_left(cache: Path, now: str, existing: Existing) -> int:
     and kept in cache (every build of the source language makes the status page, issue #15)."""
     parts = [WORDS_VERSION, now, existing.text, existing.then, existing.machine]
     path = cache / (hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest() + ".txt")
-    try:
-        return int(path.read_text(encoding="ascii"))
-    except (OSError, ValueError):
-        pass
-    left = words_left(offered(now, existing))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(str(left), encoding="ascii")
-    tmp.replace(path)
-    return left
+    count = kept(path, lambda: str(words_left(offered(now, existing))).encode("ascii"))
+    return int(count) if count.isdigit() else words_left(offered(now, existing))
 
 
 def with_words(project: Project, repo: GitRepo, matrix: Matrix) -> Matrix:
