@@ -111,9 +111,12 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 def test_unchanged_leaflets_are_not_rendered_again(tmp_path: Path) -> None:
+    """A file no leaflet reads builds the site again, but renders no leaflet (issue #15)."""
     root = copy_site(FIXTURES / "small-site", tmp_path / "project")
     build(root)
+    (root / "NOTES.txt").write_text("an editor's note, in no page", encoding="utf-8")
     result = run_cli("build", "--root", str(root))
+    assert "Nothing changed" not in result.stdout, result.stdout
     assert "(0 rendered, 5 unchanged)" in result.stdout, result.stdout
 
 

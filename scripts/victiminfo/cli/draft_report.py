@@ -15,7 +15,7 @@ SHOWN_PAGES = 4  # pages named on a reason's line before "and N more pages"
 def leaflet_report(report: LeafletReport, verbose: bool = False) -> list[str]:
     """How many leaflets were rendered, then why some are drafts (per leaflet with verbose)."""
     total = len(report.documents)
-    lines = [f"Leaflets: {total} ({report.rendered} rendered, {total - report.rendered} unchanged)"]
+    lines = [counts_line(total, report.rendered)]
     drafts = report.drafts
     if not drafts:
         return lines
@@ -26,6 +26,11 @@ def leaflet_report(report: LeafletReport, verbose: bool = False) -> list[str]:
     for reason, leaflets in grouped.items():
         lines.append(f"  {len(leaflets):>{width}} × {reason} — {which(leaflets, every)}")
     return lines + (per_leaflet(drafts) if verbose else [])
+
+
+def counts_line(total: int, rendered: int) -> str:
+    """How many leaflets there are, and how many of them were rendered."""
+    return f"Leaflets: {total} ({rendered} rendered, {total - rendered} unchanged)"
 
 
 def _heading(drafts: int, total: int, reasons: int, verbose: bool) -> str:

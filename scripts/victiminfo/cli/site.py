@@ -7,18 +7,20 @@ from pathlib import Path
 
 import click
 
-from victiminfo.cli.draft_report import leaflet_report
+from victiminfo.cli.draft_report import counts_line, leaflet_report
 from victiminfo.cli.mkdocs_log import log_mkdocs_to_stderr
 from victiminfo.cli.options import plural, root_option
 from victiminfo.cli.progress import announce, progress_bar
 from victiminfo.cli.server import write_server_config
 from victiminfo.leaflets.build import LeafletReport, start_leaflets
+from victiminfo.leaflets.fonts import font_files
 from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
 from victiminfo.server.precompress import precompress
 from victiminfo.site.build import SiteBuild, Step, build_and_swap
 from victiminfo.site.config import read_options
 from victiminfo.site.shards import Shard, merge_shards, parse_shard, write_marker
+from victiminfo.site.up_to_date import Stamp, build_key, listing, stamp_file, unchanged, write_stamp
 
 
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
@@ -63,7 +65,8 @@ def build(
 ) -> int:
     """Build the site and every leaflet into site/.
 
-    site/ is replaced only when everything passed; on a problem it is left as it was.
+    site/ is replaced only when everything passed; on a problem it is left as it was. When
+    nothing it is built from has changed and it is as the last build left it, it is kept.
     """
     started = time.monotonic()
     log_mkdocs_to_stderr()
@@ -73,6 +76,14 @@ def build(
     if codes is not None and no_leaflets:
         raise click.UsageError("--shard splits the leaflets: it cannot go with --no-leaflets")
     with_site = codes is None or languages.default.code in codes
+    target = (site_dir or project.site).resolve()
+    fonts = () if no_leaflets else tuple(font_files(languages.print_families))
+    options: dict[str, object] = {"paper": paper, "print_shop": print_shop, "shard": codes}
+    options["leaflets"] = not no_leaflets
+    key, stamp_path = build_key(project, target, options, fonts), stamp_file(project, target)
+    kept = unchanged(stamp_path, key, target)
+    if kept is not None:
+        return _unchanged(project, kept, target, verbose, started)
 
     def site(out: Path) -> None:
         _announce_site(project)
@@ -94,12 +105,34 @@ def build(
     nginx = read_options(project.config_file).server == "nginx"
     if nginx:
         steps.append(lambda out: precompress(out, project.compressed_cache))
-    target = build_and_swap(project, steps, site_dir)
+    target = build_and_swap(project, steps, target)
     if nginx:
         click.echo(f"nginx configuration: {write_server_config(project, target)}")
     for report in reports:
         click.echo("\n".join(leaflet_report(report, verbose)))
+    write_stamp(stamp_path, _stamp(key, target, reports))
     click.echo(f"Built {target} in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def _stamp(key: str, target: Path, reports: list[LeafletReport]) -> Stamp:
+    """What this build left, with its leaflet report without the count of rendered ones."""
+    if not reports:
+        return Stamp(key, listing(target))
+    report = reports[0]
+    brief, verbose = leaflet_report(report)[1:], leaflet_report(report, verbose=True)[1:]
+    return Stamp(key, listing(target), len(report.documents), tuple(brief), tuple(verbose))
+
+
+def _unchanged(project: Project, kept: Stamp, target: Path, verbose: bool, started: float) -> int:
+    """Say that the site is kept as the last build left it, with that build's report."""
+    if read_options(project.config_file).server == "nginx":
+        click.echo(f"nginx configuration: {write_server_config(project, target)}")
+    if kept.leaflets is not None:
+        lines = [counts_line(kept.leaflets, 0), *(kept.verbose if verbose else kept.brief)]
+        click.echo("\n".join(lines))
+    elapsed = time.monotonic() - started
+    click.echo(f"Nothing changed since the last build: kept {target} as it was ({elapsed:.1f} s)")
     return 0
 
 

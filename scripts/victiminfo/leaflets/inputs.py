@@ -87,7 +87,7 @@ def shared_key(state: SiteState, settings: LeafletSettings, fonts: Sequence[Path
         code_digest(Path(victiminfo.__file__).parent),
         *library_versions(),
         *native_versions(),
-        *(_file_stamp(font) for font in fonts),
+        *(file_stamp(font) for font in fonts),
         settings.model_dump_json(),
         state.site_url,
         repr((state.policy.max_age_days, state.policy.edition.isoformat(), SIZES)),
@@ -238,7 +238,7 @@ def native_versions() -> tuple[str, ...]:
     return tuple(out)
 
 
-def _file_stamp(path: Path) -> str:
+def file_stamp(path: Path) -> str:
     """A font file as fontconfig resolved it: its path, size and time of change."""
     stat = path.stat()
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
