@@ -23,8 +23,10 @@ def leaflet_report(report: LeafletReport, verbose: bool = False) -> list[str]:
     lines.append(_heading(len(drafts), total, len(grouped), verbose))
     width = len(str(max(len(leaflets) for leaflets in grouped.values())))
     every = [doc.leaflet for doc in report.documents]
+    existing = _codes_by_page(every)
     for reason, leaflets in grouped.items():
-        lines.append(f"  {len(leaflets):>{width}} × {reason} — {which(leaflets, every)}")
+        named = which(leaflets, every, existing)
+        lines.append(f"  {len(leaflets):>{width}} × {reason} — {named}")
     return lines + (per_leaflet(drafts) if verbose else [])
 
 
@@ -51,11 +53,18 @@ def reasons(drafts: Sequence[LeafletDocument]) -> dict[str, list[Leaflet]]:
     return dict(sorted(grouped.items(), key=lambda item: -len(item[1])))
 
 
-def which(leaflets: Sequence[Leaflet], every: Sequence[Leaflet]) -> str:
-    """'every leaflet', or pages with their languages: 'orter-a, orter-b (all 10 languages)'."""
-    if set(leaflets) >= set(every):
+def which(
+    leaflets: Sequence[Leaflet],
+    every: Sequence[Leaflet],
+    existing: dict[str, list[str]] | None = None,
+) -> str:
+    """'every leaflet', or pages with their languages: 'orter-a, orter-b (all 10 languages)'.
+
+    existing: every leaflet's languages by page, when the caller has them already."""
+    if len(leaflets) >= len(every) and set(leaflets) >= set(every):
         return "every leaflet"
-    existing, found = _codes_by_page(every), _codes_by_page(leaflets)
+    existing = existing if existing is not None else _codes_by_page(every)
+    found = _codes_by_page(leaflets)
     shown = list(found)[:SHOWN_PAGES]
     groups: dict[str, list[str]] = {}
     for slug in shown:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from victiminfo.cli.draft_report import counts_line, leaflet_report
+from victiminfo.cli.draft_report import counts_line, leaflet_report, per_leaflet
 from victiminfo.cli.mkdocs_log import log_mkdocs_to_stderr
 from victiminfo.cli.options import plural, root_option
 from victiminfo.cli.progress import announce, progress_bar
@@ -120,7 +120,8 @@ def _stamp(key: str, target: Path, reports: list[LeafletReport]) -> Stamp:
     if not reports:
         return Stamp(key, listing(target))
     report = reports[0]
-    brief, verbose = leaflet_report(report)[1:], leaflet_report(report, verbose=True)[1:]
+    brief = leaflet_report(report)[1:]
+    verbose = [*brief, *per_leaflet(report.drafts)] if report.drafts else brief
     return Stamp(key, listing(target), len(report.documents), tuple(brief), tuple(verbose))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -35,7 +36,7 @@ class Leaflet:
     code: str
     appended: tuple[PurePosixPath, ...]
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """A file name for the page: 'orter/solna.md' becomes 'orter-solna'."""
         return self.page.with_suffix("").as_posix().replace("/", "-")

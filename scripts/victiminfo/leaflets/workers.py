@@ -16,7 +16,7 @@ from typing import Any
 from victiminfo.leaflets.fonts import covered_characters
 from victiminfo.leaflets.make import Context, Made
 
-MIN_PARALLEL = 4  # fewer leaflets than this are made in this process: forking costs more
+MIN_PARALLEL = 4  # fewer leaflets than this get one worker, which loads WeasyPrint itself
 Work = Callable[..., Made]  # make_leaflet or make_card: (context, *arguments) -> Made
 
 _context: list[Context] = []  # a worker's context, inherited through fork
@@ -41,24 +41,31 @@ def _call(work: Work, *args: Any) -> Made:
 
 
 class Workers:
-    """The render processes of one build, or this process alone for a handful of leaflets."""
+    """The render processes of one build (this process alone on a single core).
+
+    Many leaflets: one worker per core, forked after WeasyPrint and the fonts are loaded here
+    once. A handful (a page changed): one worker, which loads them itself while this process
+    builds the site, so that the site build does not wait for WeasyPrint (issue #15).
+    """
 
     def __init__(self, ctx: Context, count: int) -> None:
         self.ctx = ctx
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[Made]] = []
         self.later: list[tuple[Work, tuple[Any, ...]]] = []
-        workers = min(count, cores())
-        if workers > 1 and count >= MIN_PARALLEL:
+        if count == 0 or cores() == 1:
+            return
+        workers = min(count, cores()) if count >= MIN_PARALLEL else 1
+        if workers > 1:
             import weasyprint  # noqa: F401  (loaded once here, shared by the forked workers)
 
             covered_characters(ctx.fonts)  # read once here too
-            self.pool = ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_adopt,
-                initargs=(ctx,),
-            )
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_adopt,
+            initargs=(ctx,),
+        )
 
     def submit(self, work: Work, *args: Any) -> None:
         """Start a piece of work now in a worker (or keep it for this process)."""
