@@ -31,6 +31,7 @@ from victiminfo.site.search_index import write_language_indexes
 from victiminfo.site.state import SiteState
 from victiminfo.site.status_page import STATUS_PAGE, status_page_markdown
 from victiminfo.site.templating import share_compiled_templates
+from victiminfo.site.theme_files import Listing, list_theme_once
 from victiminfo.site.theme_languages import add_language_partials
 
 
@@ -61,6 +62,7 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         self.errors_to_mkdocs = True
         # The state our command line loaded before the build (its leaflets start from it).
         self.preloaded: SiteState | None = None
+        self.theme_listing: Listing = {}  # the theme's files, for every language of a build
 
     def content_error(self, exc: ContentError) -> Exception:
         """The error to raise for bad content: MkDocs' kind, or ours for our command line."""
@@ -80,11 +82,12 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         return server
 
     @event_priority(100)  # ahead of the i18n plugin, which reads its languages in on_config
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         """At the start of a build: load facts and strings, give the i18n plugin our languages."""
         if self.state is None or not i18n_plugin(config).building:
             self.state = self.preloaded or self._load(config)
             self.preloaded = None
+            self.theme_listing.clear()
             fill_languages(config, self.state, self.config.build_languages)
             install_alternates(i18n_plugin(config))
             add_language_partials(config.theme.dirs, self.state.project.theme_cache, self.state)
@@ -98,6 +101,14 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
             through_server=self.config.server == "nginx" and not self.serving,
         )
         return config
+
+    @event_priority(-150)  # after the i18n plugin has set up the language's theme
+    def _list_theme_once(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The theme's files are listed once per build, not once per language (issue #15)."""
+        list_theme_once(config.theme, self.theme_listing)
+        return config
+
+    on_config = CombinedEvent(_configure, _list_theme_once)
 
     def preload(self, config: MkDocsConfig) -> SiteState:
         """Load the next build's state now, so that the leaflets can start before the site."""
