@@ -79,14 +79,17 @@ def test_options_environment_and_commits_are_in_the_key(project: tuple[Path, Pat
 
 
 def test_what_builds_write_is_not_an_input(project: tuple[Path, Path]) -> None:
-    """The site, its nginx file, the cache, swap folders and byte code leave the key (#15)."""
+    """The site, its nginx file, the cache, swap folders and byte code leave the key, and the
+    default site/ when the build goes elsewhere (#15)."""
     root, font = project
     before = _key(root, font)
+    elsewhere = build_key(Project(root), root / "public", OPTIONS, (font,))
     for written in ("site/index.html", ".cache/x", ".site-new-1/a", "scripts2/__pycache__/a.pyc"):
         (root / written).parent.mkdir(parents=True, exist_ok=True)
         (root / written).write_text("written by a build", encoding="utf-8")
     (root / "site.nginx.conf").write_text("server {}", encoding="utf-8")
     assert _key(root, font) == before
+    assert build_key(Project(root), root / "public", OPTIONS, (font,)) == elsewhere
 
 
 def test_the_package_and_templates_are_read_through_links(project: tuple[Path, Path]) -> None:

@@ -94,10 +94,13 @@ def environment(config_file: Path) -> list[str]:
 
 
 def input_files(project: Project, target: Path) -> Iterator[tuple[str, bytes]]:
-    """Every file a build may read, by path and bytes: the project folder's (through links),
-    this package's and the templates' (each folder once), in a fixed order."""
+    """Every file a build may read, by path and bytes: the project folder's (through links, but
+    not the site folders and the cache), this package's and the templates' (each folder once),
+    in a fixed order."""
     package = Path(victiminfo.__file__).resolve().parent
-    skipped = {target, config_beside(target), (project.root / project.cache_dir).resolve()}
+    written = (target, project.site.resolve(), project.root / project.cache_dir)
+    skipped = {path.resolve() for path in written}
+    skipped |= {config_beside(path) for path in written[:2]}
     seen: set[Path] = set()
     for top in (project.root, package, project.templates):
         yield from _walk(top, skipped, seen)
