@@ -93,6 +93,7 @@ def build(
         site_build = SiteBuild(project, out, paper, print_shop)
         only = frozenset(codes) if codes is not None else None
         with start_leaflets(site_build.state, paper=paper, print_shop=print_shop, only=only) as run:
+            site_build.plugin.split_languages = not run.busy
             if with_site:
                 _announce_site(project)
                 site_build.run()  # while the workers render

@@ -32,7 +32,7 @@ from victiminfo.leaflets.make import (
 from victiminfo.leaflets.pdf import Job
 from victiminfo.leaflets.plan import Leaflet, LeafletSettings, plan_leaflets
 from victiminfo.leaflets.print_files import has_print_files
-from victiminfo.leaflets.workers import Workers
+from victiminfo.leaflets.workers import Workers, cores
 from victiminfo.project import Project
 from victiminfo.site.loading import load_site_state
 from victiminfo.site.state import SiteState
@@ -95,6 +95,11 @@ class LeafletRun:
             self.workers.submit(make_leaflet, self._task(leaflet))
         for job, key in new_cards:
             self.workers.submit(make_card, job, key)
+
+    @property
+    def busy(self) -> bool:
+        """Whether its workers take every core (the site is then built in one process)."""
+        return self.workers.processes >= cores()
 
     def _task(self, leaflet: Leaflet) -> Task:
         rtl = self.state.language(leaflet.code).dir == "rtl"

@@ -20,6 +20,7 @@ import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -216,6 +217,12 @@ def impose_cached(a5: Path, rtl: bool, cache_dir: Path) -> tuple[Path, bool]:
 def _key(a5: Path, rtl: bool) -> str:
     """A hash of what decides the print file: the A5 PDF's bytes, the direction, the layout."""
     digest = hashlib.sha256(a5.read_bytes())
-    for part in (metadata.version("pypdf"), IMPOSITION_VERSION, "rtl" if rtl else "ltr"):
+    for part in (_pypdf_version(), IMPOSITION_VERSION, "rtl" if rtl else "ltr"):
         digest.update(b"\0" + part.encode("ascii"))
     return digest.hexdigest()
+
+
+@cache
+def _pypdf_version() -> str:
+    """pypdf's version, looked up once per process (a lookup reads the installed metadata)."""
+    return metadata.version("pypdf")

@@ -53,9 +53,11 @@ class Workers:
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[Made]] = []
         self.later: list[tuple[Work, tuple[Any, ...]]] = []
+        self.processes = 0  # render processes started
         if count == 0 or cores() == 1:
             return
         workers = min(count, cores()) if count >= MIN_PARALLEL else 1
+        self.processes = workers
         if workers > 1:
             import weasyprint  # noqa: F401  (loaded once here, shared by the forked workers)
 

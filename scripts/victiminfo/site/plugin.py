@@ -24,6 +24,7 @@ from victiminfo.server.routes import exit_href
 from victiminfo.site import page_view
 from victiminfo.site.alternates import install_alternates
 from victiminfo.site.config import VictimInfoConfig
+from victiminfo.site.language_split import build_others, may_split
 from victiminfo.site.languages import fill_languages, i18n_plugin
 from victiminfo.site.leaflet_route import with_leaflets
 from victiminfo.site.loading import state_from_config
@@ -63,6 +64,12 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         # The state our command line loaded before the build (its leaflets start from it).
         self.preloaded: SiteState | None = None
         self.theme_listing: Listing = {}  # the theme's files, for every language of a build
+        # The other languages are built in two processes (our command line turns it off when
+        # the leaflets already use every core); claimed: the languages taken from the i18n
+        # plugin's loop; last_build: the environment, files and nav of the last language.
+        self.split_languages = True
+        self.claimed: list[str] | None = None
+        self.last_build: tuple[Any, Any, Any] = (None, None, None)
 
     def content_error(self, exc: ContentError) -> Exception:
         """The error to raise for bad content: MkDocs' kind, or ours for our command line."""
@@ -137,7 +144,14 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
         """Compile the theme's templates once per process, not once per language (issue #15);
         templates write an edition's language tag, not its code (lattlast: sv, issue #13)."""
         env.filters["lang_tag"] = self.loaded.catalog.languages.tag_of
+        self.last_build = (env, files, self.last_build[2])
         return share_compiled_templates(env)
+
+    @event_priority(-150)  # after the i18n plugin has made the language's navigation
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Keep this language's navigation: the sitemap is written again after the last."""
+        self.last_build = (None, files, nav)
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -205,12 +219,30 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
 
     on_files = CombinedEvent(_drop_excluded, _add_status_page)
 
+    @event_priority(-90)  # before the i18n plugin builds the other languages one by one
+    def _claim_languages(self, *, config: MkDocsConfig) -> None:
+        """After the source language: take the other languages, to build them in two
+        processes (issue #15); the i18n plugin then indexes the source language only."""
+        i18n = i18n_plugin(config)
+        if i18n.building or not self.split_languages:
+            return
+        others = [code for code in i18n.build_languages if code != i18n.current_language]
+        if may_split(others, self.serving):
+            self.claimed = others
+            i18n.building = True
+
     @event_priority(-200)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_languages(self, *, config: MkDocsConfig) -> None:
         """After the last language: one search index and one 404 page per language."""
-        if i18n_plugin(config).building:
+        i18n = i18n_plugin(config)
+        claimed, self.claimed = self.claimed, None
+        if claimed is not None:
+            build_others(i18n, config, self.loaded, claimed, lambda: self.last_build)
+        elif i18n.building:
             return
         state = self.loaded
         site = Path(config.site_dir)
         write_language_indexes(site, state.catalog.languages, state.fallbacks)
         page_view.write_not_found_pages(site, state)
+
+    on_post_build = CombinedEvent(_claim_languages, _after_languages)
