@@ -169,3 +169,6 @@ def test_404_page_in_every_language(real_site: Path, code: str) -> None:
     doc = parse_html(path)
     assert doc.find("html")[0].attrs["lang"] == TAGS[code]
     assert len(doc.find("a", class_="md-select__link")) == len(CODES)
+    # Each language's home, not the last page built before it (issue #15).
+    homes = [e.attrs["href"] for e in doc.find("a", class_="md-select__link")]
+    assert homes == [f"/{'' if other == DEFAULT else other + '/'}" for other in CODES]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from copy import deepcopy
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -184,8 +185,13 @@ class VictimInfoPlugin(BasePlugin[VictimInfoConfig]):  # type: ignore[no-untyped
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        """The 404 page has no Page: give it the language view too."""
+        """The 404 page has no Page: give it the language view too, and a language switcher
+        to each language's home. (It linked the last page built of the language before: the
+        i18n plugin leaves that page's links in the configuration, issue #15.)"""
         if template_name == "404.html":
+            homes = i18n_plugin(config).extra_alternate
+            if homes:  # as an attribute, as that plugin sets it (it hides the item)
+                setattr(config.extra, "alternate", deepcopy(homes))  # noqa: B010
             code = self._current(config)
             context["vi"] = page_view.for_page(self.loaded, code, code, {})  # type: ignore[typeddict-unknown-key]
         return context
