@@ -112,6 +112,8 @@ def test_a_build_with_nothing_changed_keeps_the_site(project: tuple[Path, Path])
     assert kept.returncode == 0, kept.stdout + kept.stderr
     assert KEPT in kept.stdout and "(0 rendered, 5 unchanged)" in kept.stdout, kept.stdout
     assert listing(site) == written
+    verbose = run_cli("build", "--root", str(root), "--verbose")  # the kept report, --verbose
+    assert KEPT in verbose.stdout and "lists each leaflet" not in verbose.stdout, verbose.stdout
     (site / "index.html").write_text("changed by hand", encoding="utf-8")
     again = run_cli("build", "--root", str(root))
     assert KEPT not in again.stdout and "Built" in again.stdout, again.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from victiminfo.cli.draft_report import counts_line, leaflet_report, per_leaflet
+from victiminfo.cli.draft_report import counts_line, leaflet_report
 from victiminfo.cli.mkdocs_log import log_mkdocs_to_stderr
 from victiminfo.cli.options import plural, root_option
 from victiminfo.cli.progress import announce, progress_bar
@@ -109,9 +109,11 @@ def build(
     target = build_and_swap(project, steps, target)
     if nginx:
         click.echo(f"nginx configuration: {write_server_config(project, target)}")
-    for report in reports:
-        click.echo("\n".join(leaflet_report(report, verbose)))
-    write_stamp(stamp_path, _stamp(key, target, reports))
+    stamp = _stamp(key, target, reports)
+    if stamp.leaflets is not None:
+        lines = [counts_line(stamp.leaflets, reports[0].rendered), *stamp.lines(verbose)]
+        click.echo("\n".join(lines))
+    write_stamp(stamp_path, stamp)
     click.echo(f"Built {target} in {time.monotonic() - started:.1f} s")
     return 0
 
@@ -121,8 +123,7 @@ def _stamp(key: str, target: Path, reports: list[LeafletReport]) -> Stamp:
     if not reports:
         return Stamp(key, listing(target))
     report = reports[0]
-    brief = leaflet_report(report)[1:]
-    verbose = [*brief, *per_leaflet(report.drafts)] if report.drafts else brief
+    brief, verbose = leaflet_report(report)[1:], leaflet_report(report, verbose=True)[1:]
     return Stamp(key, listing(target), len(report.documents), tuple(brief), tuple(verbose))
 
 
@@ -131,8 +132,7 @@ def _unchanged(project: Project, kept: Stamp, target: Path, verbose: bool, start
     if read_options(project.config_file).server == "nginx":
         click.echo(f"nginx configuration: {write_server_config(project, target)}")
     if kept.leaflets is not None:
-        lines = [counts_line(kept.leaflets, 0), *(kept.verbose if verbose else kept.brief)]
-        click.echo("\n".join(lines))
+        click.echo("\n".join([counts_line(kept.leaflets, 0), *kept.lines(verbose)]))
     elapsed = time.monotonic() - started
     click.echo(f"Nothing changed since the last build: kept {target} as it was ({elapsed:.1f} s)")
     return 0

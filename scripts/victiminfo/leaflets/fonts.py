@@ -72,6 +72,7 @@ def describe(char: str) -> str:
     return f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')})"
 
 
+@cache  # fontconfig is asked once per pattern and process: the build key asks first
 def _match(pattern: str) -> tuple[str, str]:
     try:
         out = subprocess.run(

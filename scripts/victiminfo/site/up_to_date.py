@@ -50,6 +50,10 @@ class Stamp:
     brief: tuple[str, ...] = ()
     verbose: tuple[str, ...] = ()
 
+    def lines(self, verbose: bool) -> tuple[str, ...]:
+        """The report's lines after the count, brief or with every draft leaflet."""
+        return self.verbose if verbose else self.brief
+
 
 def build_key(
     project: Project, target: Path, options: Mapping[str, object], fonts: Sequence[Path]
