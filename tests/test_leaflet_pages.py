@@ -160,6 +160,38 @@ def test_every_service_leaflets_back_part_is_at_the_foot_of_page_2(real_site: Pa
     assert wrong == {}
 
 
+def word_boxes(pdf: Path, page: int) -> list[tuple[float, float, str]]:
+    """The words of one page (from 1) with their left edge and bottom, in points."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">', out)
+    words = re.findall(r"<word [^>]*>([^<]*)</word>", out)
+    return [(float(x), float(y), html.unescape(w)) for (x, y), w in zip(found, words, strict=True)]
+
+
+@pytest.mark.parametrize(("code", "numbers_on_the_right"), [("sv", False), ("ar", True)])
+def test_the_back_parts_numbers_are_on_the_side_a_reader_starts_on(
+    real_site: Path, code: str, numbers_on_the_right: bool
+) -> None:
+    """The back part's two columns (numbers, QR code) are a grid, not flex, because WeasyPrint
+    lays a flex item out several times; its grids do not follow the direction, so the CSS
+    mirrors them right to left (issue #15)."""
+    words = word_boxes(real_site / "leaflets" / code / "tjanster-brottsofferjouren.pdf", 2)
+    emergency = max((y, x) for x, y, w in words if w.strip(".") == "112")[1]  # the lowest
+    address = next(x for x, _, w in words if "brottsofferinfo.example.se" in w)
+    assert (emergency > address) is numbers_on_the_right
+
+
+def test_leaflet_css_lays_nothing_out_with_flex() -> None:
+    """A flex row cost a third of a service leaflet's layout in WeasyPrint (issue #15)."""
+    for sheet in (REPO / "overrides/leaflets").glob("*.css"):
+        assert not re.search(r"display:\s*(inline-)?flex", sheet.read_text("utf-8")), sheet.name
+
+
 @pytest.mark.parametrize("code", ["sv", "ar", "ti"])
 def test_a_station_booklet_has_cover_inside_and_back(real_site: Path, code: str) -> None:
     pages = printed_pages(real_site / "leaflets" / code / "orter-solna-polisstation.pdf")
