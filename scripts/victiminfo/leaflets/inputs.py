@@ -14,15 +14,11 @@ help.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import re
-import sys
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, meta
@@ -31,30 +27,10 @@ from pydantic import BaseModel
 import victiminfo
 from victiminfo.leaflets.fit import SIZES
 from victiminfo.leaflets.plan import PAGES, Leaflet, LeafletSettings
+from victiminfo.leaflets.renderer_versions import file_stamp, library_versions, native_versions
 from victiminfo.site.state import SiteState
 
 INPUTS_VERSION = "inputs-2"  # change when what goes into a key changes
-LIBRARIES = (
-    "weasyprint",
-    "pydyf",
-    "tinycss2",
-    "cssselect2",
-    "tinyhtml5",
-    "fonttools",
-    "pyphen",
-    "pypdf",
-    "markdown",
-    "pymdown-extensions",
-    "jinja2",
-    "markupsafe",
-    "segno",
-    "pydantic",
-)
-NATIVE = (  # library, its version function, whether it returns text (else an integer)
-    ("libpango-1.0.so.0", "pango_version_string", True),
-    ("libharfbuzz.so.0", "hb_version_string", True),
-    ("libfontconfig.so.1", "FcGetVersion", False),
-)
 LEAFLETS, COMPONENTS = "leaflets", "components"  # under overrides/: what print is made from
 NOTES_TEMPLATE = "leaflets/notes.html"
 OPAQUE_CSS = re.compile(r"@import|url\(")  # a stylesheet that reads another file
@@ -204,44 +180,6 @@ def files_digest(root: Path, folders: Iterable[str], suffixes: tuple[str, ...] =
             digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def library_versions() -> list[str]:
-    """Python's and zlib's versions (the PDF's compressed streams), and the installed version
-    of each Python library that takes part in a leaflet."""
-    out = [f"python={sys.version}", f"zlib={zlib.ZLIB_RUNTIME_VERSION}"]
-    for name in LIBRARIES:
-        try:
-            out.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name}=none")
-    return out
-
-
-@cache
-def native_versions() -> tuple[str, ...]:
-    """Pango's, HarfBuzz's and fontconfig's versions, as WeasyPrint would load them.
-
-    Asked of the libraries themselves, so that a build without a leaflet to render does not
-    import WeasyPrint.
-    """
-    out = []
-    for library, function, text in NATIVE:
-        try:
-            call = getattr(ctypes.CDLL(library), function)
-        except (OSError, AttributeError):
-            out.append(f"{library}=none")
-            continue
-        call.restype = ctypes.c_char_p if text else ctypes.c_int
-        value = call()
-        out.append(f"{library}={value.decode('ascii') if isinstance(value, bytes) else value}")
-    return tuple(out)
-
-
-def file_stamp(path: Path) -> str:
-    """A font file as fontconfig resolved it: its path, size and time of change."""
-    stat = path.stat()
-    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _page_bytes(state: SiteState, code: str, page: PurePosixPath) -> bytes:

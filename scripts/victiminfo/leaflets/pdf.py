@@ -66,7 +66,7 @@ def _renderer_digest(
     pay for loading it (issue #7).
     """
     digest = hashlib.sha256()
-    from victiminfo.leaflets.inputs import library_versions, native_versions
+    from victiminfo.leaflets.renderer_versions import library_versions, native_versions
 
     versions = (*library_versions(), *native_versions())
     for part in (*versions, PDF_VARIANT, *map(_fingerprint, fonts)):

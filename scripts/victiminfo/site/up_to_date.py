@@ -25,7 +25,7 @@ from pathlib import Path
 import victiminfo
 from victiminfo.gitrepo import GitRepo
 from victiminfo.keptfiles import write_whole
-from victiminfo.leaflets.inputs import file_stamp, native_versions
+from victiminfo.leaflets.renderer_versions import file_stamp, native_versions
 from victiminfo.project import Project
 from victiminfo.server.nginx import config_beside
 
