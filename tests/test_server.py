@@ -20,7 +20,7 @@ from support import FIXTURES, REPO, build, copy_site, run_cli
 from victiminfo.project import Project
 from victiminfo.server.headers import header_policy, meta_policy
 from victiminfo.server.nginx import brotli_module_installed, server_config, server_settings
-from victiminfo.server.precompress import precompress
+from victiminfo.server.precompress import compressing_meanwhile, precompress
 from victiminfo.site.build import build_and_swap
 from webserver import NGINX, nginx, write_config
 
@@ -66,6 +66,35 @@ def test_precompressed_copies_hold_the_same_bytes(tmp_path: Path) -> None:
     assert sorted(path.suffix for path in cache.iterdir()) == [".br", ".gz"]
     again = [path.read_bytes() for path in precompress(site, cache)]
     assert again == [path.read_bytes() for path in written], "not reproducible"
+
+
+def test_files_compressed_while_the_leaflets_render_are_copied_as_they_are_at_the_end(
+    tmp_path: Path,
+) -> None:
+    """Compressing meanwhile (in threads, while the leaflets render) fills only the cache;
+    precompress at the end copies from it, and a file changed since is compressed again:
+    every copy holds the file's final bytes, and the same bytes as compressing at once,
+    in one thread or in two (issue #15)."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    pages = [site / f"{n}.html" for n in range(6)]
+    for n, page in enumerate(pages):
+        page.write_text(f"<p>Stöd {n}</p>" * 200, encoding="utf-8")
+    (site / "same.html").write_bytes(pages[0].read_bytes())  # one cache entry, two threads
+    with compressing_meanwhile(site, cache, threads=2):
+        pass
+    assert not list(site.glob("*.br")), "the copies beside the files come at the end"
+    assert len(list(cache.iterdir())) == 2 * 6
+    pages[1].write_text("<p>Ändrad</p>" * 200, encoding="utf-8")
+    written = precompress(site, cache, threads=2)
+    for copy in written:
+        decompress = brotli.decompress if copy.suffix == ".br" else gzip.decompress
+        assert decompress(copy.read_bytes()) == copy.with_suffix("").read_bytes(), copy
+    once = tmp_path / "once"
+    shutil.copytree(site, once, ignore=shutil.ignore_patterns("*.br", "*.gz"))
+    alone = precompress(once, tmp_path / "cache-once")
+    assert [p.read_bytes() for p in alone] == [p.read_bytes() for p in written]
+    assert not list(cache.glob("*.tmp"))
 
 
 def test_nginx_sends_brotli_to_who_takes_it_and_gzip_to_the_rest(

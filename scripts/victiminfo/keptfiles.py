@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """path holding data, or as it was: written beside it, then renamed (never half a file)."""
+    """path holding data, or as it was: written beside it, then renamed (never half a file);
+    safe when processes or threads write the same path at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)
 

@@ -14,9 +14,10 @@ from victiminfo.cli.progress import announce, progress_bar
 from victiminfo.cli.server import write_server_config
 from victiminfo.leaflets.build import LeafletReport, start_leaflets
 from victiminfo.leaflets.fonts import font_files
+from victiminfo.leaflets.workers import cores
 from victiminfo.model.languages import load_languages
 from victiminfo.project import Project
-from victiminfo.server.precompress import precompress
+from victiminfo.server.precompress import compressing_meanwhile, precompress
 from victiminfo.site.build import SiteBuild, Step, build_and_swap
 from victiminfo.site.config import read_options
 from victiminfo.site.shards import Shard, merge_shards, parse_shard, write_marker
@@ -89,6 +90,8 @@ def build(
         _announce_site(project)
         SiteBuild(project, out, paper, print_shop).run()
 
+    nginx = read_options(project.config_file).server == "nginx"
+
     def site_and_leaflets(out: Path) -> None:
         site_build = SiteBuild(project, out, paper, print_shop)
         only = frozenset(codes) if codes is not None else None
@@ -97,15 +100,18 @@ def build(
             if with_site:
                 _announce_site(project)
                 site_build.run()  # while the workers render
-            with progress_bar("Rendering leaflets") as progress:
+            threads = cores() if nginx and with_site else 0
+            with (
+                compressing_meanwhile(out, project.compressed_cache, threads),
+                progress_bar("Rendering leaflets") as progress,
+            ):
                 reports.append(run.finish(out, progress))
 
     steps: list[Step] = [site if no_leaflets else site_and_leaflets]
     if codes is not None:
         steps.append(lambda out: write_marker(out, codes))
-    nginx = read_options(project.config_file).server == "nginx"
     if nginx:
-        steps.append(lambda out: precompress(out, project.compressed_cache))
+        steps.append(lambda out: precompress(out, project.compressed_cache, cores()))
     target = build_and_swap(project, steps, target)
     if nginx:
         click.echo(f"nginx configuration: {write_server_config(project, target)}")
