@@ -85,3 +85,19 @@ def test_every_leaflet_has_a_print_file_beside_it(real_site: Path) -> None:
     a5 -= set(folder.glob("cards/*.pdf"))
     assert a5
     assert {p.with_suffix(".a4.pdf") for p in a5} == set(folder.rglob("*.a4.pdf"))
+
+
+def test_a_print_file_prints_the_pages_once_each_with_their_fonts_once(real_site: Path) -> None:
+    """Each A5 page is one form drawn where it goes, and the fonts are shared: the print file
+    is smaller than the tagged A5 PDF it is imposed from (issue #15: qpdf, not pypdf)."""
+    for leaflet in ("sv/orter-solna", "ar/orter-solna", "sv/tjanster-polisen"):
+        a5 = real_site / "leaflets" / f"{leaflet}.pdf"
+        a4 = a5.with_suffix(".a4.pdf")
+        assert a4.stat().st_size < a5.stat().st_size, leaflet
+        sheets = PdfReader(a4)
+        forms = {
+            id(form.get_object())
+            for page in sheets.pages
+            for form in page["/Resources"]["/XObject"].values()
+        }
+        assert len(forms) == len(PdfReader(a5).pages), leaflet

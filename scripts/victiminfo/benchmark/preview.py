@@ -1,4 +1,5 @@
-"""The preview's speed: from saving a Swedish page to the rebuilt page being served."""
+"""The preview's speed: from saving a Swedish page to the rebuilt page being served, and from
+asking for its leaflet (made on request) to the PDF."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ class PreviewFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class PreviewTimes:
-    """Seconds until the server first served the page, and from each save to the new page."""
+    """Seconds until the server first served the page, from each save to the new page, and
+    from asking for the page's leaflet after each save to its PDF (none: not asked)."""
 
     start: float
     saves: tuple[float, ...]
+    leaflets: tuple[float, ...] = ()
 
 
 def free_port() -> int:
@@ -57,12 +60,32 @@ def wait_for(url: str, marker: str, deadline: float) -> float:
     raise PreviewFailed(f"{url} did not show {marker!r} in time")
 
 
+def fetch_pdf(url: str) -> float:
+    """Seconds from asking for url to having the whole PDF it answers with."""
+    asked = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            body = response.read()
+    except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+        raise PreviewFailed(f"{url}: {exc}") from None
+    if not body.startswith(b"%PDF-"):
+        raise PreviewFailed(f"{url} answered with something that is not a PDF")
+    return time.perf_counter() - asked
+
+
 def measure_preview(
-    root: Path, page: Path, url_path: str, runs: int, extra_args: Sequence[str] = ()
+    root: Path,
+    page: Path,
+    url_path: str,
+    runs: int,
+    extra_args: Sequence[str] = (),
+    leaflet_path: str = "",
 ) -> PreviewTimes:
-    """Start `victiminfo serve` on root, then save page runs times and time each rebuild."""
+    """Start `victiminfo serve` on root, then save page runs times and time each rebuild (and
+    then, with leaflet_path, the changed page's leaflet made on request)."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/{url_path}"
+    base = f"http://127.0.0.1:{port}/"
+    url = base + url_path
     original = page.read_text(encoding="utf-8")
     command = [sys.executable, "-m", "victiminfo", "serve", "--root", str(root)]
     command += ["--address", f"127.0.0.1:{port}", *extra_args]
@@ -72,7 +95,11 @@ def measure_preview(
         server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=log)
         try:
             first = wait_for(url, "</html>", started + 600) - started
-            saves = tuple(_save_and_wait(page, original, url, n) for n in range(runs))
+            saves, leaflets = [], []
+            for n in range(runs):
+                saves.append(_save_and_wait(page, original, url, n))
+                if leaflet_path:
+                    leaflets.append(fetch_pdf(base + leaflet_path))
         except PreviewFailed as exc:
             log.seek(0)
             raise PreviewFailed(f"{exc}\n{log.read().decode('utf-8', 'replace')[-3000:]}") from None
@@ -80,7 +107,7 @@ def measure_preview(
             server.terminate()
             server.wait(timeout=30)
             page.write_text(original, encoding="utf-8")
-    return PreviewTimes(first, saves)
+    return PreviewTimes(first, tuple(saves), tuple(leaflets))
 
 
 def _save_and_wait(page: Path, original: str, url: str, number: int) -> float:

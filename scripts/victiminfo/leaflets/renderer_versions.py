@@ -23,6 +23,7 @@ LIBRARIES = (
     "fonttools",
     "pyphen",
     "pypdf",
+    "pikepdf",
     "markdown",
     "pymdown-extensions",
     "jinja2",
