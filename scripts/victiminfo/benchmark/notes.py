@@ -42,7 +42,10 @@ def method_notes(report: Figure) -> list[str]:
         "Preview: `victiminfo serve` (what `scripts/serve` runs) on a free port; a Swedish page "
         "is saved and its URL polled every 20 ms until the new text is served (the file "
         "watcher's delay included). By default the preview builds only the source language; "
-        "'--lang all' is the whole site, as the preview did before this benchmark.",
+        "'--lang all' is the whole site, as the preview did before this benchmark. After each "
+        "save, the page's leaflet is asked for and timed until its whole PDF has come: the "
+        "preview makes it then (the first request in a preview process also loads WeasyPrint "
+        "and the fonts).",
         "First visit: the HTML and every file it makes a phone fetch with an empty cache: "
         "stylesheets, scripts, the icon, fonts named in the CSS (none: the theme uses system "
         "fonts), and Material's search, which starts on load (its worker, the language's index "

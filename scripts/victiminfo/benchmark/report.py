@@ -100,7 +100,7 @@ def _leaflet_preview_check(cell: Figure) -> list[Figure]:
     if not leaflet:
         return []
     median, worst = leaflet["median"], leaflet["max"]
-    shown = f"{median:.2f} s (slowest {worst:.2f} s, the first in a new preview process)"
+    shown = f"{median:.2f} s (slowest {worst:.2f} s)"
     name = "preview: the saved page's leaflet, made on request"
     return [_check(name, "< 2 s", median, median < 2, shown, cell["cell"])]
 
