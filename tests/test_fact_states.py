@@ -92,8 +92,10 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", bare)
 
 
-def test_a_seen_fact_drafts_the_printed_leaflet_and_says_so(small_project: Path) -> None:
-    """Read back from the PDF in every language of the fixture; verified ones are clean (#16)."""
+def test_a_seen_fact_drafts_the_printed_leaflet_and_says_so(built_small_project: Path) -> None:
+    """Read back from the PDF in every language of the fixture; verified ones are clean (#16).
+    Built over the good build: the leaflets showing the fact are made again (issue #15)."""
+    small_project = built_small_project
     data = small_project / "docs/_data/services/hjalplinjen.yml"
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace("    verified: {date: 2026-01-10, by: Test Testsson}\n", ""))
