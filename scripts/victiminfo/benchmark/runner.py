@@ -6,7 +6,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from victiminfo.benchmark.content import Cell, language_codes, station_count, write_project
@@ -15,6 +15,7 @@ from victiminfo.benchmark.measure import Sample, stats
 from victiminfo.benchmark.measure import run_measured as _run
 from victiminfo.benchmark.profiling import profile_call, profile_command
 from victiminfo.benchmark.progress import Progress
+from victiminfo.leaflets.plan import leaflet_output
 from victiminfo.project import REPO, Project
 
 from . import leaflets, preview, weight
@@ -184,7 +185,7 @@ class CellBench:
         """Save a Swedish page in the preview; seconds until its rebuilt page is served."""
         runs = self.plan.runs_for(self.cell, "")
         url = f"{SERVICE_PAGE}/"
-        leaflet = f"leaflets/sv/{SERVICE_PAGE.replace('/', '-')}.pdf"
+        leaflet = leaflet_output("sv", PurePosixPath(f"{SERVICE_PAGE}.md")).as_posix()
         times = preview.measure_preview(self.root, self.page, url, runs, leaflet_path=leaflet)
         self.result["preview"] = {
             "start": times.start,

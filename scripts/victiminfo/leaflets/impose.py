@@ -157,7 +157,7 @@ def _fold_marks(width: float, height: float) -> str:
 
 def _title(source: Pdf) -> str:
     title = source.docinfo.get(Name.Title)
-    return f"{title} (A4)" if title is not None else "A4"
+    return f"{title} (A4)" if title is not None and str(title) else "A4"
 
 
 def impose_all(files: Sequence[PrintFile], cache_dir: Path) -> list[Path]:

@@ -22,8 +22,6 @@ LIBRARIES = (
     "tinyhtml5",
     "fonttools",
     "pyphen",
-    "pypdf",
-    "pikepdf",
     "markdown",
     "pymdown-extensions",
     "jinja2",

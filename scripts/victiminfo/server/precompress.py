@@ -31,18 +31,16 @@ def compressible(path: Path) -> bool:
     return path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= MIN_BYTES
 
 
-def write_gzip(path: Path, cache: Path) -> Path:
-    """path.gz beside path: the smallest gzip, with no name or time in it (reproducible)."""
-    target = path.with_name(path.name + ".gz")
-    target.write_bytes(cached_copy(path.read_bytes(), cache, GZIP))
-    return target
-
-
-def write_brotli(path: Path, cache: Path) -> Path:
-    """path.br beside path: brotli at its best, from the cache when these bytes were seen."""
-    target = path.with_name(path.name + ".br")
-    target.write_bytes(cached_copy(path.read_bytes(), cache, BROTLI))
-    return target
+def write_copies(path: Path, cache: Path) -> tuple[Path, Path]:
+    """path.gz and path.br beside path, from the cache when these bytes were seen: the
+    smallest gzip with no name or time in it, and brotli (both reproducible)."""
+    data = path.read_bytes()
+    copies = []
+    for codec in (GZIP, BROTLI):
+        target = path.with_name(f"{path.name}.{codec.suffix}")
+        target.write_bytes(cached_copy(data, cache, codec))
+        copies.append(target)
+    return copies[0], copies[1]
 
 
 def _gzip(data: bytes) -> bytes:
@@ -85,10 +83,7 @@ def precompress(site: Path, cache: Path, threads: int = 1) -> list[Path]:
 
     cache: where the copies are kept between builds (brotli is slow)."""
     with ThreadPoolExecutor(threads) as pool:
-        pairs = pool.map(
-            lambda path: (write_gzip(path, cache), write_brotli(path, cache)),
-            compressible_files(site),
-        )
+        pairs = pool.map(lambda path: write_copies(path, cache), compressible_files(site))
         return [copy for pair in pairs for copy in pair]
 
 
